@@ -1,0 +1,117 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { authContract } from '../../../shared/contract/auth';
+import { checkPassword } from '../../../shared/domain/password';
+import { DEFAULT_BANNER, IDLE_LOCK_DEFAULT_MINUTES } from '../../../shared/domain/session';
+import { appendAudit } from '../audit/log';
+import { AppError } from '../errors';
+import type { HandlersFor } from '../router';
+import { setDepartment } from '../system/settings';
+import { requireGoodPassword } from '../users/handlers';
+import { findUser, insertUser, toSessionUser } from '../users/repo';
+import { newRecoveryKey } from '../vault/crypto';
+import { type VaultFile } from '../vault/file';
+import { findUserSlot, makeRecoverySlot, makeUserSlot, openSlot, putUserSlot } from '../vault/slots';
+import { login } from './login';
+import { recover } from './recover';
+
+export const authHandlers: HandlersFor<typeof authContract> = {
+  'auth.setup': {
+    async: async (ctx, input) => {
+      const backend = ctx.backend;
+      if (backend.isSetUp()) throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
+      const problem = checkPassword(input.admin.password, [input.admin.username, input.department.name]);
+      if (problem) throw new AppError('invalid_input', problem.message, 'admin.password');
+      backend.ensureDataDir();
+      const dataKey = randomBytes(32);
+      const recoveryKey = newRecoveryKey();
+      const base = { storeId: randomUUID(), lookupSalt: randomBytes(16).toString('base64') };
+      const adminId = randomUUID();
+      const [adminSlot, recoverySlot] = await Promise.all([
+        makeUserSlot(base, adminId, input.admin.username, input.admin.password, dataKey, backend.options.kdfCost),
+        makeRecoverySlot(base, recoveryKey, dataKey, backend.options.kdfCost),
+      ]);
+      if (backend.isSetUp()) throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
+      const vault: VaultFile = {
+        format: 'deflect-vault',
+        version: 1,
+        ...base,
+        public: { departmentName: input.department.name, banner: DEFAULT_BANNER, idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES, demo: false },
+        slots: [adminSlot, recoverySlot],
+        pendingAudit: [],
+      };
+      try {
+        const db = backend.openStore(dataKey, true);
+        db.transaction(() => {
+          const now = backend.nowIso();
+          setDepartment(db, input.department);
+          insertUser(db, { ...input.admin, role: 'admin', mustChangePassword: false }, now, adminId);
+          appendAudit(db, { at: now, userId: adminId, username: input.admin.username, action: 'auth.setup', outcome: 'success' });
+        }).immediate();
+        backend.closeStore();
+        // The key file is written last: until it exists the folder does not count as set up.
+        backend.writeVault(vault);
+      } catch (err) {
+        backend.closeStore();
+        if (!backend.isSetUp()) {
+          for (const suffix of ['', '-wal', '-shm']) rmSync(backend.dbPath + suffix, { force: true });
+        }
+        throw err;
+      } finally {
+        dataKey.fill(0);
+      }
+      ctx.skipAudit();
+      return { recoveryKey };
+    },
+  },
+
+  'auth.login': { async: (ctx, input) => login(ctx.backend, input.username, input.password) },
+
+  'auth.logout': (ctx) => {
+    ctx.backend.logout();
+    return {};
+  },
+
+  'auth.lock': (ctx, input) => {
+    ctx.skipAudit();
+    ctx.backend.lock(input.reason);
+    return {};
+  },
+
+  'auth.heartbeat': () => ({}),
+
+  'auth.changePassword': {
+    async: async (ctx, input) => {
+      const backend = ctx.backend;
+      const user = ctx.user;
+      const vault = backend.readVault();
+      const slot = findUserSlot(vault, user.username);
+      const key = slot ? await openSlot(vault, slot, input.currentPassword) : null;
+      if (!key) throw new AppError('bad_credentials', 'Your current password is incorrect.', 'currentPassword');
+      if (input.newPassword === input.currentPassword) {
+        throw new AppError('invalid_input', 'Choose a password different from the current one.', 'newPassword');
+      }
+      requireGoodPassword(ctx, input.newPassword, user.username, 'newPassword');
+      const newSlot = await makeUserSlot(vault, user.id, user.username, input.newPassword, key, backend.options.kdfCost);
+      ctx.audit.targetType = 'user';
+      ctx.audit.targetId = user.id;
+      return ctx.tx(() => {
+        ctx.db.prepare('UPDATE users SET must_change_password = 0, updated_at = ? WHERE id = ?').run(backend.nowIso(), user.id);
+        const fresh = backend.readVault();
+        putUserSlot(fresh, newSlot);
+        backend.writeVault(fresh);
+        const updated = toSessionUser(findUser(ctx.db, user.id)!);
+        if (backend.session) backend.session.user = updated;
+        return { user: updated };
+      });
+    },
+  },
+
+  'auth.recover': {
+    async: async (ctx, input) => {
+      await recover(ctx.backend, input.recoveryKey, input.username, input.newPassword);
+      ctx.skipAudit();
+      return {};
+    },
+  },
+};

@@ -1,0 +1,12 @@
+import * as m0001 from './0001_foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered, append-only. A database's `user_version` is the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: m0001.sql }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

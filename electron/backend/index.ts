@@ -1,0 +1,21 @@
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import { Backend, type BackendOptions } from './backend';
+import { Router } from './router';
+import { systemHandlers } from './system/handlers';
+import { usersHandlers } from './users/handlers';
+
+export { Backend, type BackendOptions, type LockReason } from './backend';
+export { Router } from './router';
+
+/** The whole backend for one data folder: state plus the router every caller (window, CLI, harness) goes through. */
+export function createBackend(options: BackendOptions): { backend: Backend; router: Router } {
+  const backend = new Backend(options);
+  const router = new Router(backend, {
+    ...systemHandlers,
+    ...authHandlers,
+    ...usersHandlers,
+    ...auditHandlers,
+  });
+  return { backend, router };
+}

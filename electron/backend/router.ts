@@ -1,0 +1,184 @@
+import type { z } from 'zod';
+import { contract, type OutputOf, type ParsedInputOf, type ProcedureName, isProcedureName } from '../../shared/contract';
+import type { ApiError, Result } from '../../shared/contract/procedure';
+import type { SessionUser } from '../../shared/contract/users';
+import type { AuditDetail } from './audit/log';
+import type { Backend, Session } from './backend';
+import type { Db } from './db/open';
+import { AppError } from './errors';
+import { logError } from './log';
+
+/** What a handler sees: the backend, the caller, and the audit entry being built for this call. */
+export class Ctx {
+  readonly audit: { targetType?: string; targetId?: string; detail?: AuditDetail } = {};
+  audited = false;
+
+  constructor(
+    readonly backend: Backend,
+    readonly name: ProcedureName,
+  ) {}
+
+  get session(): Session | null {
+    return this.backend.session;
+  }
+
+  get user(): SessionUser {
+    const session = this.backend.session;
+    if (!session || session.locked) throw new AppError('unauthenticated', 'Log in to continue.');
+    return session.user;
+  }
+
+  get db(): Db {
+    return this.backend.requireDb();
+  }
+
+  /** Runs `fn` in one transaction together with this call's audit entry. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(() => {
+      const value = fn();
+      this.writeAudit('success');
+      return value;
+    }).immediate();
+  }
+
+  /** For calls that audit themselves (login, lock). */
+  skipAudit(): void {
+    this.audited = true;
+  }
+
+  writeAudit(outcome: 'success' | 'failure' | 'denied', extra?: AuditDetail): void {
+    const session = this.backend.session;
+    this.backend.audit({
+      userId: session?.user.id ?? null,
+      username: session?.user.username ?? null,
+      action: this.name,
+      outcome,
+      targetType: this.audit.targetType ?? null,
+      targetId: this.audit.targetId ?? null,
+      detail: { ...this.audit.detail, ...extra },
+    });
+    this.audited = true;
+  }
+}
+
+export type SyncHandler<N extends ProcedureName> = (ctx: Ctx, input: ParsedInputOf<N>) => OutputOf<N>;
+/** Handlers that must await (the KDF) before they write: they call `ctx.tx` for the write. */
+export type AsyncHandler<N extends ProcedureName> = { async: (ctx: Ctx, input: ParsedInputOf<N>) => Promise<OutputOf<N>> };
+export type Handler<N extends ProcedureName> = SyncHandler<N> | AsyncHandler<N>;
+export type HandlersFor<C> = { [N in keyof C & ProcedureName]: Handler<N> };
+
+/** Calls that stay allowed while the user must first change a temporary password. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<string>([
+  'auth.changePassword',
+  'auth.logout',
+  'auth.lock',
+  'auth.heartbeat',
+  'system.state',
+  'settings.get',
+]);
+
+function fieldOf(path: readonly PropertyKey[]): string | undefined {
+  return path.length ? path.map(String).join('.') : undefined;
+}
+
+function invalid(error: z.ZodError): ApiError {
+  const issue = error.issues[0]!;
+  const field = fieldOf(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return { code: 'invalid_input', message: `Unknown field: ${issue.keys.join(', ')}.`, field: fieldOf([...issue.path, issue.keys[0]!]) };
+  }
+  const message = issue.message.startsWith('Invalid input') || issue.message.startsWith('Invalid option')
+    ? `${field ?? 'Input'}: ${issue.message}.`
+    : issue.message;
+  return field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message };
+}
+
+function sqliteError(err: unknown): ApiError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code === 'SQLITE_FULL') return { code: 'unavailable', message: 'The disk is full, so nothing was saved. Free some space and try again.' };
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return { code: 'unavailable', message: 'The database is busy, so nothing was saved. Try again in a moment.' };
+  if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'conflict', message: 'This change conflicts with a record that already exists; nothing was saved.' };
+  return null;
+}
+
+export class Router {
+  constructor(
+    readonly backend: Backend,
+    private readonly handlers: HandlersFor<typeof contract>,
+  ) {}
+
+  async call(name: string, rawInput: unknown): Promise<Result<unknown>> {
+    if (!isProcedureName(name)) return { ok: false, error: { code: 'not_found', message: `Unknown procedure: ${name.slice(0, 64)}` } };
+    const ctx = new Ctx(this.backend, name);
+    try {
+      this.authorise(ctx);
+      const def = contract[name];
+      const parsed = def.input.safeParse(rawInput ?? {});
+      if (!parsed.success) return { ok: false, error: invalid(parsed.error) };
+      const value = await this.run(ctx, parsed.data);
+      const out = def.output.safeParse(value);
+      if (!out.success) throw new Error(`output of ${name} does not match its contract`);
+      if (this.backend.session && !this.backend.session.locked) this.backend.session.lastActivity = this.backend.now();
+      return { ok: true, value: out.data };
+    } catch (err) {
+      return { ok: false, error: this.failure(ctx, err) };
+    }
+  }
+
+  private authorise(ctx: Ctx): void {
+    const def = contract[ctx.name];
+    if (def.access === 'public') return;
+    const session = this.backend.session;
+    if (!session) throw new AppError('unauthenticated', 'Log in to continue.');
+    if (!session.locked && this.backend.now() - session.lastActivity > this.backend.idleLockMinutes() * 60_000) {
+      this.backend.lock('idle');
+    }
+    if (session.locked) throw new AppError('locked', 'The workstation is locked. Log in to continue.');
+    if (session.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(ctx.name)) {
+      throw new AppError('password_change_required', 'Change your temporary password before you continue.');
+    }
+    if (def.access !== 'session' && !def.access.includes(session.user.role)) {
+      ctx.writeAudit('denied', { role: session.user.role });
+      throw new AppError('forbidden', 'Your role does not allow this.');
+    }
+  }
+
+  private async run(ctx: Ctx, input: unknown): Promise<unknown> {
+    const def = contract[ctx.name];
+    const handler = this.handlers[ctx.name] as Handler<ProcedureName>;
+    const audited = def.access !== 'public' && (def.kind === 'mutation' || def.auditRead === true);
+    if (typeof handler === 'function') {
+      if (!audited) return handler(ctx, input as never);
+      return ctx.tx(() => handler(ctx, input as never));
+    }
+    const value = await handler.async(ctx, input as never);
+    if (audited && !ctx.audited && this.backend.isOpen()) ctx.writeAudit('success');
+    return value;
+  }
+
+  private failure(ctx: Ctx, err: unknown): ApiError {
+    const def = contract[ctx.name];
+    const known = err instanceof AppError ? err.toApi() : sqliteError(err);
+    if (!known) logError(`call ${ctx.name} failed`, err);
+    // A refused change by a logged-in user is itself a security-relevant event.
+    const session = this.backend.session;
+    if (
+      def.kind === 'mutation' &&
+      def.access !== 'public' &&
+      !ctx.audited &&
+      session &&
+      !session.locked &&
+      this.backend.isOpen() &&
+      known?.code !== 'invalid_input'
+    ) {
+      try {
+        ctx.writeAudit('failure', { code: known?.code ?? 'internal' });
+      } catch (auditErr) {
+        logError('could not audit a failed call', auditErr);
+      }
+    }
+    return known ?? { code: 'internal', message: 'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.' };
+  }
+}

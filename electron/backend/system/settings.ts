@@ -1,0 +1,30 @@
+import { type Department, departmentSchema } from '../../../shared/contract/auth';
+import type { Settings } from '../../../shared/contract/system';
+import type { Backend } from '../backend';
+import type { Db } from '../db/open';
+
+export function getMeta(db: Db, key: string): string | undefined {
+  return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** The department's letterhead details live in the encrypted database. */
+export function getDepartment(db: Db): Department {
+  return departmentSchema.parse(JSON.parse(getMeta(db, 'department') ?? '{}'));
+}
+
+export function setDepartment(db: Db, department: Department): void {
+  setMeta(db, 'department', JSON.stringify(department));
+}
+
+export function departmentName(backend: Backend): string {
+  return backend.isSetUp() ? backend.readVault().public.departmentName : '';
+}
+
+export function getSettings(backend: Backend): Settings {
+  const pub = backend.readVault().public;
+  return { department: getDepartment(backend.requireDb()), banner: pub.banner, idleLockMinutes: pub.idleLockMinutes };
+}

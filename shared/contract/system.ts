@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES } from '../domain/session';
+import { departmentSchema } from './auth';
+import { empty, procedure } from './procedure';
+import { sessionUserSchema } from './users';
+
+export const systemStateSchema = z.object({
+  setupDone: z.boolean(),
+  departmentName: z.string().nullable(),
+  banner: z.string(),
+  demo: z.boolean(),
+  idleLockMinutes: z.number(),
+  session: z.object({ user: sessionUserSchema, locked: z.boolean() }).nullable(),
+});
+export type SystemState = z.infer<typeof systemStateSchema>;
+
+export const settingsSchema = z.object({
+  department: departmentSchema,
+  banner: z.string(),
+  idleLockMinutes: z.number(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const systemContract = {
+  /** What the window needs before anyone logs in: setup done? banner? current session? */
+  'system.state': procedure({ input: empty, output: systemStateSchema, access: 'public', kind: 'query' }),
+  'system.status': procedure({
+    input: empty,
+    output: z.object({
+      schemaVersion: z.number(),
+      appSchemaVersion: z.number(),
+      tables: z.record(z.string(), z.number()),
+    }),
+    access: 'session',
+    kind: 'query',
+  }),
+  'settings.get': procedure({ input: empty, output: settingsSchema, access: 'session', kind: 'query' }),
+  'settings.update': procedure({
+    input: z.strictObject({
+      department: departmentSchema.optional(),
+      banner: z
+        .string()
+        .trim()
+        .min(20, 'The system-use banner must be at least 20 characters.')
+        .max(2000, 'The system-use banner must be at most 2000 characters.')
+        .optional(),
+      idleLockMinutes: z
+        .number({ error: 'Enter a number of minutes.' })
+        .int('Enter whole minutes.')
+        .min(IDLE_LOCK_MIN_MINUTES, `Lock after at least ${IDLE_LOCK_MIN_MINUTES} minute.`)
+        .max(IDLE_LOCK_MAX_MINUTES, `Lock after at most ${IDLE_LOCK_MAX_MINUTES} minutes.`)
+        .optional(),
+    }),
+    output: settingsSchema,
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  /** Admin only, re-enters their password, audited: the raw database key, so the department is never locked in. */
+  'system.revealKey': procedure({
+    input: z.strictObject({ password: z.string().min(1, 'Enter your password.').max(1024) }),
+    output: z.object({ keyHex: z.string().regex(/^[0-9a-f]{64}$/) }),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+} as const;
