@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './renderer/vite.config';
 
 export default defineConfig({
   main: {
@@ -21,12 +21,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
-    build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
-    },
-  },
+  renderer: rendererConfig,
 });
