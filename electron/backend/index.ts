@@ -1,6 +1,7 @@
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
+import { providersHandlers } from './providers/handlers';
 import { Router } from './router';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
@@ -16,6 +17,7 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...authHandlers,
     ...usersHandlers,
     ...auditHandlers,
+    ...providersHandlers,
   });
   return { backend, router };
 }

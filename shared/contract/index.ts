@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { providersContract } from './providers';
 import type { Result } from './procedure';
 import { systemContract } from './system';
 import { usersContract } from './users';
@@ -11,6 +12,7 @@ export const contract = {
   ...authContract,
   ...usersContract,
   ...auditContract,
+  ...providersContract,
 } as const;
 
 export type Contract = typeof contract;

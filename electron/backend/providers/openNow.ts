@@ -1,0 +1,209 @@
+import { BYDAY_ITEM, HSDS_TIME } from '../../../shared/contract/hsds';
+import type { OpenState } from '../../../shared/contract/providers';
+
+/**
+ * "Open now" from HSDS schedules (iCal-style recurrence: WEEKLY or MONTHLY with BYDAY / BYMONTHDAY,
+ * INTERVAL from DTSTART, VALID_FROM / VALID_TO / UNTIL, opens_at / closes_at). Times are wall-clock
+ * times in the department's time zone unless opens_at carries a UTC offset or the schedule gives a
+ * numeric `timezone` offset. Closing before opening means the hours run past midnight.
+ */
+
+export interface ScheduleInput {
+  valid_from: string | null;
+  valid_to: string | null;
+  dtstart: string | null;
+  until: string | null;
+  timezone: number | null;
+  freq: string | null;
+  interval: number | null;
+  byday: string | null;
+  bymonthday: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+}
+
+const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+const DAY_LABELS: Record<string, string> = { SU: 'Sun', MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat' };
+
+/** A calendar day as whole days since 1970-01-01 (UTC arithmetic, no time zone involved). */
+type DayNumber = number;
+
+function dayNumber(iso: string): DayNumber {
+  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+function dayParts(day: DayNumber): { y: number; m: number; d: number; weekday: (typeof DAYS)[number] } {
+  const date = new Date(day * 86_400_000);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), weekday: DAYS[date.getUTCDay()]! };
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+interface Clock {
+  minutes: number;
+  offsetMinutes: number | null;
+}
+
+function parseTime(value: string): Clock | null {
+  const m = HSDS_TIME.exec(value.trim());
+  if (!m) return null;
+  const hours = Number(m[1] ?? m[4]);
+  const minutes = Number(m[2] ?? m[5]);
+  const zone = m[7];
+  let offsetMinutes: number | null = null;
+  if (zone) {
+    if (zone.toUpperCase() === 'Z') offsetMinutes = 0;
+    else {
+      const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+      offsetMinutes = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3]));
+    }
+  }
+  return { minutes: hours * 60 + minutes, offsetMinutes };
+}
+
+/** The wall-clock day and minute of `now` in a zone: an IANA name, or a fixed offset in minutes. */
+export function wallClock(now: Date, zone: string | number): { day: DayNumber; minutes: number } {
+  if (typeof zone === 'number') {
+    const shifted = new Date(now.getTime() + zone * 60_000);
+    return { day: Math.floor(shifted.getTime() / 86_400_000), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
+  }
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+  return { day: dayNumber(`${get('year')}-${get('month')}-${get('day')}`), minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(now: Date, timeZone: string): string {
+  const { day } = wallClock(now, timeZone);
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function occursOn(s: ScheduleInput, day: DayNumber): boolean {
+  if (s.valid_from && day < dayNumber(s.valid_from)) return false;
+  if (s.valid_to && day > dayNumber(s.valid_to)) return false;
+  if (s.dtstart && day < dayNumber(s.dtstart)) return false;
+  if (s.until && day > dayNumber(s.until)) return false;
+  const { y, m, d, weekday } = dayParts(day);
+  const byday = (s.byday ?? '')
+    .split(',')
+    .map((x) => x.trim().toUpperCase())
+    .filter(Boolean)
+    .map((x) => BYDAY_ITEM.exec(x))
+    .filter((x): x is RegExpExecArray => x !== null);
+  const interval = s.interval && s.interval > 1 ? Math.floor(s.interval) : 1;
+  if ((s.freq ?? 'WEEKLY').toUpperCase() === 'MONTHLY') {
+    if (interval > 1 && s.dtstart) {
+      const start = dayParts(dayNumber(s.dtstart));
+      if (((y - start.y) * 12 + (m - start.m)) % interval !== 0) return false;
+    }
+    const monthDays = (s.bymonthday ?? '')
+      .split(',')
+      .map((x) => Number(x.trim()))
+      .filter((n) => Number.isInteger(n) && n !== 0);
+    const dim = daysInMonth(y, m);
+    if (monthDays.length && !monthDays.some((n) => (n > 0 ? n === d : dim + n + 1 === d))) return false;
+    if (byday.length) {
+      return byday.some((b) => {
+        if (b[2] !== weekday) return false;
+        if (!b[1]) return true;
+        const n = Number(b[1]);
+        return n > 0 ? Math.ceil(d / 7) === n : Math.ceil((dim - d + 1) / 7) === -n;
+      });
+    }
+    return monthDays.length > 0;
+  }
+  if (interval > 1 && s.dtstart) {
+    const weeks = Math.floor((day - dayNumber(s.dtstart)) / 7);
+    if (weeks % interval !== 0) return false;
+  }
+  return byday.length === 0 || byday.some((b) => b[2] === weekday);
+}
+
+interface Window {
+  opens: number;
+  closes: number;
+  zone: string | number;
+}
+
+function windowOf(s: ScheduleInput, timeZone: string): Window | null {
+  if (!s.opens_at || !s.closes_at) return null;
+  const o = parseTime(s.opens_at);
+  const c = parseTime(s.closes_at);
+  if (!o || !c) return null;
+  const offset = o.offsetMinutes ?? c.offsetMinutes ?? (s.timezone !== null ? Math.round(s.timezone * 60) : null);
+  return { opens: o.minutes, closes: c.minutes, zone: offset ?? timeZone };
+}
+
+function hhmm(minutes: number): string {
+  const m = minutes % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** Whether a service is open at `now`, with a short label; "unknown" when no schedule has hours. */
+export function openState(schedules: readonly ScheduleInput[], now: Date, timeZone: string): OpenState {
+  let hasHours = false;
+  let closesAt: number | null = null;
+  let next: { inDays: number; minutes: number; day: DayNumber } | null = null;
+  for (const s of schedules) {
+    const w = windowOf(s, timeZone);
+    if (!w) continue;
+    hasHours = true;
+    const { day, minutes } = wallClock(now, w.zone);
+    const overnight = w.closes <= w.opens;
+    const end = overnight ? w.closes + 1440 : w.closes;
+    if (occursOn(s, day) && minutes >= w.opens && minutes < end) closesAt = Math.max(closesAt ?? 0, end);
+    else if (overnight && occursOn(s, day - 1) && minutes < w.closes) closesAt = Math.max(closesAt ?? 0, w.closes);
+    for (let i = 0; i <= 7; i++) {
+      if (!occursOn(s, day + i) || (i === 0 && w.opens <= minutes)) continue;
+      if (!next || i < next.inDays || (i === next.inDays && w.opens < next.minutes)) next = { inDays: i, minutes: w.opens, day: day + i };
+      break;
+    }
+  }
+  if (!hasHours) return { state: 'unknown', label: 'Hours not listed' };
+  if (closesAt !== null) {
+    return { state: 'open', label: closesAt >= 1440 ? `Open now · until ${hhmm(closesAt)} tomorrow` : `Open now · until ${hhmm(closesAt)}` };
+  }
+  if (!next) return { state: 'closed', label: 'Closed' };
+  const when = next.inDays === 0 ? 'today' : next.inDays === 1 ? 'tomorrow' : DAY_LABELS[dayParts(next.day).weekday]!;
+  return { state: 'closed', label: `Closed · opens ${when} ${hhmm(next.minutes)}` };
+}
+
+/** "Mon–Fri 09:00–17:00" for a simple weekly schedule; null when it has no hours. */
+export function describeHours(s: ScheduleInput): string | null {
+  if (!s.opens_at || !s.closes_at) return null;
+  const o = parseTime(s.opens_at);
+  const c = parseTime(s.closes_at);
+  if (!o || !c) return null;
+  const days = (s.byday ?? '')
+    .split(',')
+    .map((x) => x.trim().toUpperCase())
+    .filter(Boolean);
+  const order = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+  const plain = days.every((d) => order.includes(d));
+  let dayText = 'Every day';
+  if (days.length && plain) {
+    const idx = days.map((d) => order.indexOf(d)).sort((a, b) => a - b);
+    const contiguous = idx.every((v, i) => i === 0 || v === idx[i - 1]! + 1);
+    dayText =
+      idx.length === 7
+        ? 'Every day'
+        : contiguous && idx.length > 2
+          ? `${DAY_LABELS[order[idx[0]!]!]}–${DAY_LABELS[order[idx[idx.length - 1]!]!]}`
+          : idx.map((i) => DAY_LABELS[order[i]!]).join(', ');
+  } else if (days.length) {
+    dayText = days.join(', ');
+  }
+  const zone = o.offsetMinutes !== null ? ` (UTC${s.opens_at.trim().slice(-6)})` : '';
+  const freq = (s.freq ?? 'WEEKLY').toUpperCase() === 'MONTHLY' ? ' monthly' : '';
+  return `${dayText}${freq} ${hhmm(o.minutes)}–${c.minutes === 1440 ? '24:00' : hhmm(c.minutes)}${zone}`;
+}
