@@ -49,6 +49,8 @@ function csvFor(db: Db, table: HsdsTable): { text: string; count: number } {
   const records = allRecords(db, table);
   const text = stringify([names, ...records.map((r) => names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))))], {
     record_delimiter: 'windows',
+    // Quote any cell holding a line break, including a lone \n or \r (csv-stringify only quotes the record delimiter itself).
+    quoted_match: /[\r\n]/,
   });
   return { text, count: records.length };
 }

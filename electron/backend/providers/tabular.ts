@@ -120,7 +120,7 @@ function readCsv(name: string, table: HsdsTable, bytes: Uint8Array, issues: Issu
   const text = decodeText(name, bytes);
   let rows: CsvRecord[];
   try {
-    rows = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as CsvRecord[];
+    rows = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as CsvRecord[];
   } catch (err) {
     const where = (err as { lines?: number }).lines;
     throw new ImportFailed([issue(name, `The file could not be read as CSV${where ? ` near line ${where}` : ''}: check for an unclosed quote.`)]);
