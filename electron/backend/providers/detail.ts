@@ -3,6 +3,7 @@ import type { HsdsRecord } from '../../../shared/contract/hsdsSpec';
 import { DETAIL_TERM_IDS } from '../../../shared/domain/deflectTaxonomy';
 import { NEEDS, NEED_SERVICE_TYPES } from '../../../shared/domain/serviceTypes';
 import type { Db } from '../db/open';
+import { sql } from './store';
 import { AppError } from '../errors';
 import { isEditableSchedule } from './editable';
 import { type ScheduleInput, describeHours, openState } from './openNow';
@@ -15,8 +16,8 @@ type Row = HsdsRecord;
 const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const n = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-function rows(db: Db, sql: string, ...params: unknown[]): Row[] {
-  return db.prepare(sql).all(...params) as Row[];
+function rows(db: Db, text: string, ...params: unknown[]): Row[] {
+  return sql(db, text).all(...params) as Row[];
 }
 
 function phones(db: Db, column: 'service_id' | 'organization_id' | 'location_id' | 'contact_id', id: string): ProviderPhone[] {
@@ -58,7 +59,7 @@ function languages(db: Db, column: 'service_id' | 'location_id', id: string) {
 
 function attributeValue(db: Db, serviceId: string, termId: string): string | null {
   return (
-    (db.prepare('SELECT value FROM hsds_attribute WHERE link_id = ? AND taxonomy_term_id = ? ORDER BY id LIMIT 1').pluck().get(serviceId, termId) as
+    (sql(db, 'SELECT value FROM hsds_attribute WHERE link_id = ? AND taxonomy_term_id = ? ORDER BY id LIMIT 1').pluck().get(serviceId, termId) as
       | string
       | null
       | undefined) ?? null
@@ -98,10 +99,10 @@ function location(db: Db, l: Row) {
 }
 
 export function serviceDetail(db: Db, id: string, clock: Clock): { service: ServiceDetail; otherServices: Array<{ id: string; name: string }> } {
-  const r = db.prepare('SELECT * FROM hsds_service WHERE id = ?').get(id) as Row | undefined;
+  const r = sql(db, 'SELECT * FROM hsds_service WHERE id = ?').get(id) as Row | undefined;
   if (!r) throw new AppError('not_found', 'This provider is not in the directory.', 'id');
   const orgId = r.organization_id as string;
-  const org = db.prepare('SELECT * FROM hsds_organization WHERE id = ?').get(orgId) as Row | undefined;
+  const org = sql(db, 'SELECT * FROM hsds_organization WHERE id = ?').get(orgId) as Row | undefined;
   const types = serviceTypesOf(db, id);
   const schedules = serviceSchedules(db, id);
   const assured = s(r.assured_date);
@@ -170,8 +171,7 @@ export function serviceDetail(db: Db, id: string, clock: Clock): { service: Serv
     stale: isStale(assured, clock.fresh),
     open: openState(schedules as unknown as ScheduleInput[], clock.now, clock.timeZone),
   };
-  const otherServices = db
-    .prepare('SELECT id, name FROM hsds_service WHERE organization_id = ? AND id <> ? ORDER BY name COLLATE NOCASE')
+  const otherServices = sql(db, 'SELECT id, name FROM hsds_service WHERE organization_id = ? AND id <> ? ORDER BY name COLLATE NOCASE')
     .all(orgId, id) as Array<{ id: string; name: string }>;
   return { service, otherServices };
 }

@@ -63,21 +63,24 @@ function parseTime(value: string): Clock | null {
   return { minutes: hours * 60 + minutes, offsetMinutes };
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
 /** The wall-clock day and minute of `now` in a zone: an IANA name, or a fixed offset in minutes. */
 export function wallClock(now: Date, zone: string | number): { day: DayNumber; minutes: number } {
   if (typeof zone === 'number') {
     const shifted = new Date(now.getTime() + zone * 60_000);
     return { day: Math.floor(shifted.getTime() / 86_400_000), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
   }
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = formatter(zone).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
   return { day: dayNumber(`${get('year')}-${get('month')}-${get('day')}`), minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }

@@ -1,6 +1,6 @@
 import { HSDS_SPEC, HSDS_TABLE_LABELS, HSDS_TABLES } from '../../../shared/contract/hsdsSpec';
 import type { ImportIssue, ImportPlan } from '../../../shared/contract/providers';
-import { DEFLECT_TAXONOMY_ID } from '../../../shared/domain/deflectTaxonomy';
+import { DEFLECT_TAXONOMY_ID, DEFLECT_TERM_IDS } from '../../../shared/domain/deflectTaxonomy';
 import type { Db } from '../db/open';
 import { reindex } from './derived';
 import { type PackageRead, readPackage } from './read';
@@ -24,6 +24,11 @@ interface Decision {
   fields: string[];
 }
 
+/** Deflect's own taxonomy and terms are always in the directory (written with the first import or edit). */
+function builtIn(table: string, id: string): boolean {
+  return (table === 'taxonomy_term' && DEFLECT_TERM_IDS.has(id)) || (table === 'taxonomy' && id === DEFLECT_TAXONOMY_ID);
+}
+
 function checkLinks(db: Db, staging: Staging, issues: Issues): void {
   for (const table of HSDS_TABLES) {
     const refs = HSDS_SPEC[table].fields.filter((f) => f.ref);
@@ -32,7 +37,7 @@ function checkLinks(db: Db, staging: Staging, issues: Issues): void {
       for (const f of refs) {
         const target = s.record[f.name];
         if (typeof target !== 'string' || !s.provided.has(f.name)) continue;
-        if (staging.get(f.ref!, target) || exists(db, f.ref!, target)) continue;
+        if (staging.get(f.ref!, target) || exists(db, f.ref!, target) || builtIn(f.ref!, target)) continue;
         const what = HSDS_TABLE_LABELS[f.ref!];
         if (f.required) {
           issues.error(issueAt(s.origin, f.name, `${f.name} refers to ${what} ${target}, which is neither in this package nor in the directory.`));
@@ -140,6 +145,7 @@ export function applyImport(db: Db, prepared: PreparedImport): void {
     if (d.action === 'add') insertRecord(db, table, record);
     else if (d.action === 'update') updateRecord(db, table, record.id as string, record, provided);
   }
+  // After the package's own rows (it may carry these terms itself); links to them are checked at commit.
   ensureDeflectTaxonomy(db);
   reindex(db);
 }

@@ -3,6 +3,7 @@ import type { HsdsRecord } from '../../../shared/contract/hsdsSpec';
 import { DETAIL_TERM_IDS } from '../../../shared/domain/deflectTaxonomy';
 import { type Need, type ServiceType, SERVICE_TYPES, serviceTypesForNeeds } from '../../../shared/domain/serviceTypes';
 import type { Db } from '../db/open';
+import { sql } from './store';
 import { languageKey } from './derived';
 import { type ScheduleInput, openState, todayIn } from './openNow';
 import { freshSince, getProviderSettings, isStale } from './settings';
@@ -33,22 +34,47 @@ export function ftsQuery(text: string): string | null {
   return words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
 }
 
-/** The schedules that say when a service is open: its own (directly or per location), else its locations'. */
-export function serviceSchedules(db: Db, serviceId: string): Array<HsdsRecord & ScheduleInput> {
-  const own = db
-    .prepare(
-      `SELECT * FROM hsds_schedule WHERE service_id = @id
-         OR service_at_location_id IN (SELECT id FROM hsds_service_at_location WHERE service_id = @id) ORDER BY id`,
-    )
-    .all({ id: serviceId }) as Array<HsdsRecord & ScheduleInput>;
-  if (own.some((s) => s.opens_at && s.closes_at)) return own;
-  const atLocations = db
-    .prepare(
-      `SELECT * FROM hsds_schedule WHERE service_id IS NULL AND service_at_location_id IS NULL
-         AND location_id IN (SELECT location_id FROM hsds_service_at_location WHERE service_id = ?) ORDER BY id`,
-    )
-    .all(serviceId) as Array<HsdsRecord & ScheduleInput>;
-  return [...own, ...atLocations];
+type ScheduleRow = HsdsRecord & ScheduleInput;
+
+/**
+ * The schedules that say when each service is open: its own (directly or per service-at-location);
+ * when none of those has hours, its locations' opening hours. One pass over the schedule table.
+ */
+export function schedulesByService(db: Db, only?: string): Map<string, ScheduleRow[]> {
+  const sals = (only
+    ? sql(db, 'SELECT id, service_id, location_id FROM hsds_service_at_location WHERE service_id = ?').all(only)
+    : sql(db, 'SELECT id, service_id, location_id FROM hsds_service_at_location').all()) as Array<{ id: string; service_id: string; location_id: string }>;
+  const rows = (only
+    ? sql(db, 'SELECT * FROM hsds_schedule WHERE service_id = @id OR service_at_location_id IN (SELECT id FROM hsds_service_at_location WHERE service_id = @id) OR location_id IN (SELECT location_id FROM hsds_service_at_location WHERE service_id = @id) ORDER BY id').all({ id: only })
+    : sql(db, 'SELECT * FROM hsds_schedule ORDER BY id').all()) as ScheduleRow[];
+  const salService = new Map(sals.map((s) => [s.id, s.service_id]));
+  const own = new Map<string, ScheduleRow[]>();
+  const atLocation = new Map<string, ScheduleRow[]>();
+  const add = (map: Map<string, ScheduleRow[]>, key: string, row: ScheduleRow) => map.set(key, [...(map.get(key) ?? []), row]);
+  for (const r of rows) {
+    const owners = new Set<string>();
+    if (typeof r.service_id === 'string') owners.add(r.service_id);
+    const viaSal = typeof r.service_at_location_id === 'string' ? salService.get(r.service_at_location_id) : undefined;
+    if (viaSal) owners.add(viaSal);
+    for (const o of owners) add(own, o, r);
+    if (owners.size === 0 && r.service_at_location_id === null && typeof r.location_id === 'string') add(atLocation, r.location_id, r);
+  }
+  const out = new Map<string, ScheduleRow[]>();
+  const services = only ? [only] : [...new Set([...own.keys(), ...sals.map((s) => s.service_id)])];
+  for (const id of services) {
+    const mine = own.get(id) ?? [];
+    if (mine.some((r) => r.opens_at && r.closes_at)) {
+      out.set(id, mine);
+      continue;
+    }
+    const locs = sals.filter((s) => s.service_id === id).map((s) => s.location_id);
+    out.set(id, [...mine, ...locs.flatMap((l) => atLocation.get(l) ?? [])]);
+  }
+  return out;
+}
+
+export function serviceSchedules(db: Db, serviceId: string): ScheduleRow[] {
+  return schedulesByService(db, serviceId).get(serviceId) ?? [];
 }
 
 export interface Clock {
@@ -63,21 +89,19 @@ export function clockFor(db: Db, now: Date): Clock {
 }
 
 export function serviceTypesOf(db: Db, serviceId: string): ServiceType[] {
-  const set = new Set(db.prepare('SELECT service_type FROM provider_service_type WHERE service_id = ?').pluck().all(serviceId) as string[]);
+  const set = new Set(sql(db, 'SELECT service_type FROM provider_service_type WHERE service_id = ?').pluck().all(serviceId) as string[]);
   return SERVICE_TYPES.filter((t) => set.has(t));
 }
 
 export function hasWalkIns(db: Db, serviceId: string): boolean {
   return (
-    db
-      .prepare(`SELECT 1 FROM hsds_attribute WHERE link_id = ? AND taxonomy_term_id = ? AND coalesce(lower(value), '') NOT IN ('false', 'no', '0')`)
+    sql(db, `SELECT 1 FROM hsds_attribute WHERE link_id = ? AND taxonomy_term_id = ? AND coalesce(lower(value), '') NOT IN ('false', 'no', '0')`)
       .get(serviceId, DETAIL_TERM_IDS.walkIns) !== undefined
   );
 }
 
 function firstPhone(db: Db, serviceId: string, organizationId: string): string | null {
-  const row = db
-    .prepare(
+  const row = sql(db, 
       `SELECT number, extension FROM hsds_phone WHERE service_id = @id
        UNION ALL SELECT p.number, p.extension FROM hsds_phone p JOIN hsds_service_at_location sal ON sal.id = p.service_at_location_id WHERE sal.service_id = @id
        UNION ALL SELECT p.number, p.extension FROM hsds_phone p JOIN hsds_service_at_location sal ON sal.location_id = p.location_id WHERE sal.service_id = @id
@@ -89,8 +113,7 @@ function firstPhone(db: Db, serviceId: string, organizationId: string): string |
 }
 
 function languagesOf(db: Db, serviceId: string): string[] {
-  const rows = db
-    .prepare(
+  const rows = sql(db, 
       `SELECT code, name FROM hsds_language WHERE service_id = @id
        UNION ALL SELECT l.code, l.name FROM hsds_language l JOIN hsds_service_at_location sal ON sal.location_id = l.location_id WHERE sal.service_id = @id`,
     )
@@ -113,9 +136,8 @@ interface ServiceRow {
   assured_date: string | null;
 }
 
-export function summarize(db: Db, row: ServiceRow, clock: Clock): ServiceSummary {
-  const city = db
-    .prepare(
+export function summarize(db: Db, row: ServiceRow, clock: Clock, schedules = serviceSchedules(db, row.id)): ServiceSummary {
+  const city = sql(db, 
       `SELECT ad.city FROM hsds_service_at_location sal JOIN hsds_address ad ON ad.location_id = sal.location_id
         WHERE sal.service_id = ? ORDER BY CASE ad.address_type WHEN 'physical' THEN 0 ELSE 1 END LIMIT 1`,
     )
@@ -131,7 +153,7 @@ export function summarize(db: Db, row: ServiceRow, clock: Clock): ServiceSummary
     serviceTypes: serviceTypesOf(db, row.id),
     languages: languagesOf(db, row.id),
     walkIns: hasWalkIns(db, row.id),
-    open: openState(serviceSchedules(db, row.id), clock.now, clock.timeZone),
+    open: openState(schedules, clock.now, clock.timeZone),
     phone: firstPhone(db, row.id, row.organization_id),
     city: city ?? null,
     assuredDate: row.assured_date,
@@ -170,8 +192,7 @@ export function searchServices(db: Db, input: SearchInput, now: Date): { total: 
     where.push('(s.assured_date IS NULL OR substr(s.assured_date, 1, 10) < @fresh)');
     params.fresh = clock.fresh;
   }
-  const rows = db
-    .prepare(
+  const rows = sql(db, 
       `SELECT s.id, s.name, s.organization_id, o.name AS org_name, s.status, s.alert, s.assured_date
          FROM hsds_service s LEFT JOIN hsds_organization o ON o.id = s.organization_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -181,8 +202,9 @@ export function searchServices(db: Db, input: SearchInput, now: Date): { total: 
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 100;
   if (input.openNow) {
-    const open = rows.map((r) => summarize(db, r, clock)).filter((s) => s.open.state === 'open');
-    return { total: open.length, results: open.slice(offset, offset + limit), timeZone: clock.timeZone };
+    const all = schedulesByService(db);
+    const open = rows.filter((r) => openState(all.get(r.id) ?? [], clock.now, clock.timeZone).state === 'open');
+    return { total: open.length, results: open.slice(offset, offset + limit).map((r) => summarize(db, r, clock, all.get(r.id))), timeZone: clock.timeZone };
   }
   return { total: rows.length, results: rows.slice(offset, offset + limit).map((r) => summarize(db, r, clock)), timeZone: clock.timeZone };
 }

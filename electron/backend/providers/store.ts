@@ -1,12 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { HSDS_SPEC, HSDS_TABLES, type HsdsRecord, type HsdsTable, fieldNames } from '../../../shared/contract/hsdsSpec';
 import { DEFLECT_TAXONOMY, DEFLECT_TERMS } from '../../../shared/domain/deflectTaxonomy';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open';
+
+type Statement = Database.Statement<unknown[]>;
 
 /**
  * Generic access to the stored HSDS tables. Table and column names come only from the HSDS spec
  * constant, never from input; values always go through bound parameters.
  */
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement, compiled once per open database: the directory runs the same few queries thousands of times per import. */
+export function sql(db: Db, text: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let stmt = cache.get(text);
+  if (!stmt) {
+    stmt = db.prepare(text);
+    cache.set(text, stmt);
+  }
+  return stmt;
+}
 
 export function tableName(table: HsdsTable): string {
   if (!HSDS_TABLES.includes(table)) throw new Error('unknown HSDS table');
@@ -14,11 +34,11 @@ export function tableName(table: HsdsTable): string {
 }
 
 export function getRecord(db: Db, table: HsdsTable, id: string): HsdsRecord | undefined {
-  return db.prepare(`SELECT * FROM ${tableName(table)} WHERE id = ?`).get(id) as HsdsRecord | undefined;
+  return sql(db, `SELECT * FROM ${tableName(table)} WHERE id = ?`).get(id) as HsdsRecord | undefined;
 }
 
 export function exists(db: Db, table: HsdsTable, id: string): boolean {
-  return db.prepare(`SELECT 1 FROM ${tableName(table)} WHERE id = ?`).get(id) !== undefined;
+  return sql(db, `SELECT 1 FROM ${tableName(table)} WHERE id = ?`).get(id) !== undefined;
 }
 
 export function allRecords(db: Db, table: HsdsTable): HsdsRecord[] {
@@ -31,7 +51,7 @@ export function countRecords(db: Db, table: HsdsTable): number {
 
 export function insertRecord(db: Db, table: HsdsTable, record: HsdsRecord): void {
   const names = fieldNames(table);
-  db.prepare(`INSERT INTO ${tableName(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+  sql(db, `INSERT INTO ${tableName(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
     ...names.map((n) => record[n] ?? null),
   );
 }
@@ -41,7 +61,7 @@ export function updateRecord(db: Db, table: HsdsTable, id: string, record: HsdsR
   const known = new Set(fieldNames(table));
   const names = [...fields].filter((f) => f !== 'id' && known.has(f));
   if (names.length === 0) return;
-  db.prepare(`UPDATE ${tableName(table)} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(
+  sql(db, `UPDATE ${tableName(table)} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(
     ...names.map((n) => record[n] ?? null),
     id,
   );
