@@ -72,10 +72,13 @@ export const authHandlers: HandlersFor<typeof authContract> = {
     return {};
   },
 
-  'auth.lock': (ctx, input) => {
-    ctx.skipAudit();
-    ctx.backend.lock(input.reason);
-    return {};
+  // Not wrapped in a transaction: locking closes the database (and audits before it does).
+  'auth.lock': {
+    async: async (ctx, input) => {
+      ctx.skipAudit();
+      ctx.backend.lock(input.reason);
+      return {};
+    },
   },
 
   'auth.heartbeat': () => ({}),
