@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KDF } from '../../electron/backend/vault/crypto';
@@ -134,5 +134,19 @@ describe('key slots and accounts', () => {
   it('a new folder has no store until setup finishes', () => {
     const app = makeApp(join(tempDir(), 'new'));
     expect(app.backend.isSetUp()).toBe(false);
+  });
+});
+
+describe('setup never overwrites data', () => {
+  it('refuses to set up over a database whose key file is missing, and keeps the database', async () => {
+    const app = await setUpApp();
+    app.backend.logout();
+    const before = readFileSync(app.backend.dbPath);
+    rmSync(join(app.dataDir, 'deflect.vault.json'));
+    const fresh = makeApp(app.dataDir);
+    const err = await fresh.fail('auth.setup', { department: DEPARTMENT, admin: ADMIN });
+    expect(err.code).toBe('conflict');
+    expect(err.message).toMatch(/key file .* is missing/);
+    expect(readFileSync(app.backend.dbPath).equals(before)).toBe(true);
   });
 });
