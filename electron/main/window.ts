@@ -1,0 +1,48 @@
+import { BrowserWindow, type Session } from 'electron';
+import { PRELOAD_PATH } from './paths';
+import { APP_ENTRY_URL } from './policy';
+
+export interface WindowOptions {
+  session: Session;
+  /** `ELECTRON_RENDERER_URL` from `electron-vite dev`; unset in production. */
+  devServerUrl: string | undefined;
+}
+
+/** The one window: sandboxed, isolated, no Node, no spell-check service, DevTools only in dev. */
+export function createMainWindow({ session, devServerUrl }: WindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'Deflect',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      session,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: devServerUrl !== undefined,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  return win;
+}
+
+export function focusWindow(win: BrowserWindow | null): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
