@@ -15,7 +15,7 @@ import { CommandLineError, devServerUrlFrom } from './policy';
 import { watchPower } from './power';
 import { registerAppScheme, serveApp } from './protocol';
 import { createAppSession, hardenAllWebContents } from './security';
-import { createMainWindow, focusWindow } from './window';
+import { createMainWindow, focusWindow, reloadAfterCrash } from './window';
 
 function fail(title: string, detail: string, exitCode: number): void {
   dialog.showErrorBox(title, detail);
@@ -65,10 +65,7 @@ function main(): void {
     win.on('closed', () => {
       win = null;
     });
-    win.webContents.on('render-process-gone', (_event, details) => {
-      logError('renderer gone', new Error(details.reason));
-      if (win && !win.isDestroyed() && details.reason !== 'clean-exit') win.webContents.reload();
-    });
+    reloadAfterCrash(win);
 
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', () => {

@@ -67,6 +67,26 @@ export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
 }
 
 /**
+ * The only permission the window gets: writing text to the clipboard (the recovery key's Copy
+ * button), asked by the app itself. Reading the clipboard, camera, microphone, location,
+ * notifications, full screen, external links and the rest are all refused.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function isPermissionAllowed(permission: string, requestingUrl: string, devServerUrl?: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl, devServerUrl);
+}
+
+/**
+ * A download the window may start: only a file the app made itself (a `blob:` URL of the app's
+ * origin, such as the recovery-key text file), and then only through the save dialog. Nothing
+ * is ever fetched from elsewhere and written to disk.
+ */
+export function isAppDownload(url: string, devServerUrl?: string): boolean {
+  return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length), devServerUrl);
+}
+
+/**
  * The renderer dev server URL that `electron-vite dev` passes in `ELECTRON_RENDERER_URL`. Honoured
  * only in an unpackaged app and only on a loopback http(s) address: a packaged app never loads
  * a page named by its environment.

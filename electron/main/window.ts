@@ -1,4 +1,5 @@
 import { BrowserWindow, type Session } from 'electron';
+import { logError } from '../backend/log';
 import { PRELOAD_PATH } from './paths';
 import { APP_ENTRY_URL } from './policy';
 
@@ -45,4 +46,16 @@ export function focusWindow(win: BrowserWindow | null): void {
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
+}
+
+const MAX_CRASH_RELOADS = 3;
+
+/** A crashed or out-of-memory renderer is reloaded (a few times at most) rather than left blank. */
+export function reloadAfterCrash(win: BrowserWindow): void {
+  let reloads = 0;
+  win.webContents.on('render-process-gone', (_event, details) => {
+    logError('window renderer gone', new Error(details.reason));
+    if (win.isDestroyed() || (details.reason !== 'crashed' && details.reason !== 'oom')) return;
+    if (reloads++ < MAX_CRASH_RELOADS) win.webContents.reload();
+  });
 }

@@ -10,8 +10,10 @@ import {
   devServerUrlFrom,
   INVALID_PROCEDURE_NAME,
   isAllowedRequest,
+  isAppDownload,
   isAppUrl,
   isInside,
+  isPermissionAllowed,
   isProcedureNameShape,
   isTrustedSender,
   profileDirFor,
@@ -74,6 +76,26 @@ describe('which URLs are the app', () => {
     expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: 'https://example.com' }, false)).toBeUndefined();
     expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: 'file:///tmp/index.html' }, false)).toBeUndefined();
     expect(devServerUrlFrom({}, false)).toBeUndefined();
+  });
+});
+
+describe('permissions and downloads', () => {
+  it('lets the app write to the clipboard and refuses every other permission and every other origin', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://deflect')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://deflect/index.html')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.com')).toBe(false);
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'fileSystem', 'unknown']) {
+      expect(isPermissionAllowed(permission, 'app://deflect/index.html'), permission).toBe(false);
+    }
+  });
+
+  it('downloads only files the app made itself', () => {
+    expect(isAppDownload('blob:app://deflect/6f1c2c1e-1111-4a4a-8b8b-123456789abc')).toBe(true);
+    expect(isAppDownload('blob:http://localhost:5173/6f1c', DEV)).toBe(true);
+    expect(isAppDownload('blob:https://example.com/6f1c')).toBe(false);
+    expect(isAppDownload('https://example.com/payload.exe')).toBe(false);
+    expect(isAppDownload('app://deflect/index.html')).toBe(false);
+    expect(isAppDownload('data:text/plain,hello')).toBe(false);
   });
 });
 
