@@ -22,7 +22,10 @@ export declare function findNodeGyp(
   exists?: (path: string) => boolean,
 ): { command: string; args: string[] };
 export declare function prebuildInstallArgs(target: ElectronTarget): string[];
-export declare function nodeGypArgs(target: Pick<ElectronTarget, 'electronVersion' | 'arch'>, options?: { nodedir?: string; devdir?: string }): string[];
+export declare function nodeGypArgs(
+  target: Pick<ElectronTarget, 'electronVersion' | 'arch'>,
+  options?: { nodedir?: string; devdir?: string },
+): string[];
 export declare function childEnv(env?: Record<string, string | undefined>): Record<string, string | undefined>;
 export declare function electronAbi(driverDir: string, electronVersion: string): number | null;
 export declare function compiledAbi(configGypi: string): number | null;

@@ -12,7 +12,18 @@
 //   --force        rebuild even if a matching build is present
 //   --nodedir DIR  compile against Electron headers already on disk (no download)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -64,7 +75,12 @@ export function buildTarget(projectRoot = PROJECT_ROOT) {
  * @param {{ electronVersion: string, platform: string, arch: string, driverVersion: string }} target
  */
 export function buildInfo(target) {
-  return { electronVersion: target.electronVersion, platform: target.platform, arch: target.arch, driverVersion: target.driverVersion };
+  return {
+    electronVersion: target.electronVersion,
+    platform: target.platform,
+    arch: target.arch,
+    driverVersion: target.driverVersion,
+  };
 }
 
 /**
@@ -111,7 +127,17 @@ export function findNodeGyp(env = process.env, projectRoot = PROJECT_ROOT, exist
 
 /** @param {{ electronVersion: string, platform: string, arch: string }} target */
 export function prebuildInstallArgs(target) {
-  return ['--runtime', 'electron', '--target', target.electronVersion, '--platform', target.platform, '--arch', target.arch, '--verbose'];
+  return [
+    '--runtime',
+    'electron',
+    '--target',
+    target.electronVersion,
+    '--platform',
+    target.platform,
+    '--arch',
+    target.arch,
+    '--verbose',
+  ];
 }
 
 /**
@@ -119,7 +145,14 @@ export function prebuildInstallArgs(target) {
  * @param {{ nodedir?: string, devdir?: string }} options
  */
 export function nodeGypArgs(target, options = {}) {
-  const args = ['rebuild', '--release', '--runtime=electron', `--target=${target.electronVersion}`, `--arch=${target.arch}`, '--jobs=max'];
+  const args = [
+    'rebuild',
+    '--release',
+    '--runtime=electron',
+    `--target=${target.electronVersion}`,
+    `--arch=${target.arch}`,
+    '--jobs=max',
+  ];
   if (options.nodedir) args.push(`--nodedir=${options.nodedir}`);
   else args.push(`--dist-url=${ELECTRON_HEADERS_URL}`, `--devdir=${options.devdir ?? join(homedir(), '.electron-gyp')}`);
   return args;
@@ -132,7 +165,8 @@ export function nodeGypArgs(target, options = {}) {
  * @param {Record<string, string | undefined>} env
  */
 export function childEnv(env = process.env) {
-  const overriding = /^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|target_arch|platform|target_platform|devdir|build_from_source|libc)$/i;
+  const overriding =
+    /^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|target_arch|platform|target_platform|devdir|build_from_source|libc)$/i;
   return Object.fromEntries(Object.entries(env).filter(([key]) => !overriding.test(key)));
 }
 
@@ -243,7 +277,9 @@ export function ensureElectronNative(options = {}) {
   if (!options.force && isUpToDate(dir, target)) {
     return { path: dest, status: 'present' };
   }
-  log(`Building the SQLCipher driver for Electron ${target.electronVersion} (${target.platform}-${target.arch}); the Node build in node_modules stays as it is.`);
+  log(
+    `Building the SQLCipher driver for Electron ${target.electronVersion} (${target.platform}-${target.arch}); the Node build in node_modules stays as it is.`,
+  );
   const stage = stagePackage(target.driverDir);
   const failures = [];
   /** @type {'prebuilt' | 'compiled' | null} */
@@ -255,7 +291,10 @@ export function ensureElectronNative(options = {}) {
       const prebuildBin = createRequire(join(target.driverDir, 'package.json')).resolve('prebuild-install/bin.js');
       const pre = run(process.execPath, [prebuildBin, ...prebuildInstallArgs(target)], stage);
       if (pre.ok && existsSync(built)) method = 'prebuilt';
-      else failures.push(`Prebuilt download: failed (prebuild-install ${pre.ok ? 'left no binary' : pre.reason}; see its message above).`);
+      else
+        failures.push(
+          `Prebuilt download: failed (prebuild-install ${pre.ok ? 'left no binary' : pre.reason}; see its message above).`,
+        );
     }
     if (!method) {
       log('Compiling from source (node-gyp); this takes a few minutes…');
@@ -267,12 +306,16 @@ export function ensureElectronNative(options = {}) {
         const configFile = join(stage, 'build', 'config.gypi');
         const got = existsSync(configFile) ? compiledAbi(readFileSync(configFile, 'utf8')) : null;
         if (want !== null && got !== null && want !== got) {
-          failures.push(`Compiling from source: the headers used declare ABI ${got}, but Electron ${target.electronVersion} needs ABI ${want} (are --nodedir or an npmrc 'nodedir' pointing at Node's headers?).`);
+          failures.push(
+            `Compiling from source: the headers used declare ABI ${got}, but Electron ${target.electronVersion} needs ABI ${want} (are --nodedir or an npmrc 'nodedir' pointing at Node's headers?).`,
+          );
         } else {
           method = 'compiled';
         }
       } else {
-        failures.push(`Compiling from source: failed (node-gyp ${compiled.ok ? 'left no binary' : compiled.reason}; see its message above).`);
+        failures.push(
+          `Compiling from source: failed (node-gyp ${compiled.ok ? 'left no binary' : compiled.reason}; see its message above).`,
+        );
       }
     }
     if (!method) throw new NativeBuildError(failureMessage(target, failures));
@@ -290,7 +333,10 @@ export function ensureElectronNative(options = {}) {
     rmSync(dest, { force: true });
     throw err;
   }
-  writeFileSync(join(dir, NATIVE_INFO_FILE), `${JSON.stringify({ ...buildInfo(target), method, builtAt: new Date().toISOString() }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, NATIVE_INFO_FILE),
+    `${JSON.stringify({ ...buildInfo(target), method, builtAt: new Date().toISOString() }, null, 2)}\n`,
+  );
   return { path: dest, status: 'built', method, verified };
 }
 

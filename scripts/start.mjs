@@ -23,10 +23,14 @@ function log(message) {
 
 /** The Electron executable, asked of a fresh Node so a just-finished download is seen. */
 function electronBinary() {
-  const probe = spawnSync(process.execPath, ['-e', "const p = require('electron'); if (!require('fs').existsSync(p)) process.exit(1); process.stdout.write(p)"], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-  });
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', "const p = require('electron'); if (!require('fs').existsSync(p)) process.exit(1); process.stdout.write(p)"],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    },
+  );
   return probe.status === 0 && probe.stdout ? probe.stdout : null;
 }
 

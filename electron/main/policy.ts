@@ -205,13 +205,15 @@ export function resolveDataDir(
     let value: string | undefined;
     if (arg === '--data-dir') {
       value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new CommandLineError('--data-dir needs a folder, for example: --data-dir /path/to/deflect-data');
+      if (value === undefined || value.startsWith('--'))
+        throw new CommandLineError('--data-dir needs a folder, for example: --data-dir /path/to/deflect-data');
     } else if (arg.startsWith('--data-dir=')) {
       value = arg.slice('--data-dir='.length);
     } else {
       continue;
     }
-    if (value.trim() === '') throw new CommandLineError('--data-dir needs a folder, for example: --data-dir /path/to/deflect-data');
+    if (value.trim() === '')
+      throw new CommandLineError('--data-dir needs a folder, for example: --data-dir /path/to/deflect-data');
     return { dataDir: resolve(cwd, value), source: 'argument' };
   }
   const fromEnv = env.DEFLECT_DATA_DIR;

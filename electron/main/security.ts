@@ -13,7 +13,9 @@ export function createAppSession(devServerUrl: string | undefined): Session {
   ses.setPermissionRequestHandler((_webContents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl ?? '', devServerUrl));
   });
-  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, devServerUrl));
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin, devServerUrl),
+  );
   ses.setDevicePermissionHandler(() => false);
   ses.setSpellCheckerEnabled(false);
   ses.on('will-download', (event, item) => {

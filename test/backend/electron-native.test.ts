@@ -34,7 +34,9 @@ describe('where the Electron build of the driver lives', () => {
 
   it('targets the installed Electron and leaves npm’s Node build of the driver alone', () => {
     const target = buildTarget(ROOT);
-    const electronPkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
+    const electronPkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(target.electronVersion).toBe(electronPkg.version);
     expect(target.platform).toBe(process.platform);
     const binding = electronNativeBinding(ROOT, target);
@@ -86,7 +88,15 @@ describe('how the driver is fetched or compiled', () => {
   it('compiles against Electron’s headers, or the headers folder given', () => {
     const remote = nodeGypArgs(TARGET, { devdir: '/cache' });
     expect(remote).toEqual(
-      expect.arrayContaining(['rebuild', '--release', '--runtime=electron', '--target=38.8.6', '--arch=x64', '--dist-url=https://electronjs.org/headers', '--devdir=/cache']),
+      expect.arrayContaining([
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        '--target=38.8.6',
+        '--arch=x64',
+        '--dist-url=https://electronjs.org/headers',
+        '--devdir=/cache',
+      ]),
     );
     const local = nodeGypArgs(TARGET, { nodedir: '/h' });
     expect(local).toContain('--nodedir=/h');
@@ -94,13 +104,23 @@ describe('how the driver is fetched or compiled', () => {
   });
 
   it('keeps npm settings such as nodedir=/usr from redirecting the build to Node’s headers', () => {
-    const env = childEnv({ PATH: '/bin', npm_config_nodedir: '/usr', npm_config_target: '20.0.0', npm_config_runtime: 'node', npm_config_node_gyp: '/g.js', npm_config_cache: '/c' });
+    const env = childEnv({
+      PATH: '/bin',
+      npm_config_nodedir: '/usr',
+      npm_config_target: '20.0.0',
+      npm_config_runtime: 'node',
+      npm_config_node_gyp: '/g.js',
+      npm_config_cache: '/c',
+    });
     expect(env).toEqual({ PATH: '/bin', npm_config_node_gyp: '/g.js', npm_config_cache: '/c' });
   });
 
   it('uses the node-gyp npm hands to scripts, else a bundled one, else npx', () => {
     const exists = (p: string) => p === '/npm/node-gyp.js';
-    expect(findNodeGyp({ npm_config_node_gyp: '/npm/node-gyp.js' }, '/nowhere', exists)).toEqual({ command: process.execPath, args: ['/npm/node-gyp.js'] });
+    expect(findNodeGyp({ npm_config_node_gyp: '/npm/node-gyp.js' }, '/nowhere', exists)).toEqual({
+      command: process.execPath,
+      args: ['/npm/node-gyp.js'],
+    });
     expect(findNodeGyp({}, '/nowhere', () => false).args).toEqual(['--yes', 'node-gyp']);
   });
 

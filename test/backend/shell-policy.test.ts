@@ -84,7 +84,16 @@ describe('permissions and downloads', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://deflect')).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://deflect/index.html')).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.com')).toBe(false);
-    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'fileSystem', 'unknown']) {
+    for (const permission of [
+      'clipboard-read',
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'fullscreen',
+      'fileSystem',
+      'unknown',
+    ]) {
       expect(isPermissionAllowed(permission, 'app://deflect/index.html'), permission).toBe(false);
     }
   });
@@ -252,8 +261,14 @@ describe('data folder', () => {
   });
 
   it('falls back to DEFLECT_DATA_DIR, then to the default folder', () => {
-    expect(resolveDataDir(['electron', '.'], { DEFLECT_DATA_DIR: '/data/x' }, dflt, cwd)).toEqual({ dataDir: resolve('/data/x'), source: 'environment' });
-    expect(resolveDataDir(['electron', '.'], { DEFLECT_DATA_DIR: '  ' }, dflt, cwd)).toEqual({ dataDir: dflt, source: 'default' });
+    expect(resolveDataDir(['electron', '.'], { DEFLECT_DATA_DIR: '/data/x' }, dflt, cwd)).toEqual({
+      dataDir: resolve('/data/x'),
+      source: 'environment',
+    });
+    expect(resolveDataDir(['electron', '.'], { DEFLECT_DATA_DIR: '  ' }, dflt, cwd)).toEqual({
+      dataDir: dflt,
+      source: 'default',
+    });
     expect(resolveDataDir(['electron', '.'], {}, dflt, cwd)).toEqual({ dataDir: dflt, source: 'default' });
   });
 

@@ -49,7 +49,9 @@ test.beforeAll(async () => {
 
   dataDir = mkdtempSync(join(tmpdir(), 'deflect-electron-'));
   const env = Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'ELECTRON_RUN_AS_NODE' && e[0] !== 'ELECTRON_RENDERER_URL'),
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && e[0] !== 'ELECTRON_RUN_AS_NODE' && e[0] !== 'ELECTRON_RENDERER_URL',
+    ),
   );
   app = await _electron.launch({ args: [ROOT, '--data-dir', dataDir], cwd: ROOT, env });
   page = await app.firstWindow();
