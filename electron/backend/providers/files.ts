@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { MAX_PACKAGE_BYTES } from '../../../shared/contract/providers';
 import { ImportFailed, issue } from './issues';
 
@@ -72,8 +72,11 @@ export function sourceFromBytes(name: string, bytes: Uint8Array): PackageSource 
   throw new ImportFailed([issue(name, 'This is neither a zip package nor an HSDS JSON file.')]);
 }
 
-/** A folder (command line only): datapackage.json and the CSV files directly inside it. */
-export function sourceFromPath(path: string): PackageSource {
+/**
+ * What the command line hands to the same import procedure the window uses: a zip or JSON file as
+ * it is, or a folder's datapackage.json and CSV files packed into a zip in memory.
+ */
+export function packageFromPath(path: string): { name: string; bytes: Uint8Array } {
   let stat;
   try {
     stat = statSync(path);
@@ -82,19 +85,19 @@ export function sourceFromPath(path: string): PackageSource {
   }
   if (!stat.isDirectory()) {
     if (stat.size > MAX_PACKAGE_BYTES) throw tooBig(basename(path));
-    return sourceFromBytes(basename(path), readFileSync(path));
+    return { name: basename(path), bytes: readFileSync(path) };
   }
-  const files = new Map<string, Uint8Array>();
+  const files: Record<string, Uint8Array> = {};
   let total = 0;
   for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (!entry.isFile()) continue;
     const ext = extname(entry.name).toLowerCase();
-    if (ext !== '.csv' && ext !== '.json') continue;
+    if (!entry.isFile() || (ext !== '.csv' && ext !== '.json')) continue;
     total += statSync(join(path, entry.name)).size;
     if (total > MAX_PACKAGE_BYTES) throw tooBig(basename(path));
-    files.set(entry.name, readFileSync(join(path, entry.name)));
+    files[entry.name] = readFileSync(join(path, entry.name));
   }
-  return { kind: 'tabular', name: basename(path), files };
+  if (Object.keys(files).length === 0) throw new ImportFailed([issue(basename(path), 'This folder holds no datapackage.json or CSV files.')]);
+  return { name: `${basename(path)}.zip`, bytes: zipSync(files, { level: 1 }) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
