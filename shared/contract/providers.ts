@@ -253,6 +253,8 @@ export const termSchema = z.object({
   serviceTypes: z.array(serviceTypeSchema),
   /** A coordinator has looked at it (mapped, or decided it is not a service type). */
   reviewed: z.boolean(),
+  /** What the term's wording suggests, for an unmapped term. */
+  suggested: z.array(serviceTypeSchema),
   services: z.number().int(),
 });
 

@@ -115,3 +115,30 @@ export function serviceTypesForNeeds(needs: readonly Need[]): ServiceType[] {
   for (const need of needs) for (const t of NEED_SERVICE_TYPES[need]) out.add(t);
   return SERVICE_TYPES.filter((t) => out.has(t));
 }
+
+/** Words in a taxonomy term that suggest a service type (AIRS/211, Open Eligibility and local lists alike). */
+const SUGGESTIONS: ReadonlyArray<[RegExp, ServiceType]> = [
+  [/\b(detox|detoxification|withdrawal)\b/i, 'withdrawal_management'],
+  [/\b(residential|inpatient)\b.*\b(substance|addiction|drug|alcohol|sud|treatment)\b|\brehab/i, 'residential_sud'],
+  [/\b(outpatient|iop|intensive outpatient)\b.*\b(substance|addiction|drug|alcohol|sud)\b|\bsubstance use (disorder )?treatment\b/i, 'outpatient_sud'],
+  [/\b(buprenorphine|methadone|naltrexone|suboxone|vivitrol|moud|mat|opioid treatment program|medication[- ]assisted)\b/i, 'moud'],
+  [/\b(crisis|hotline|988|mobile crisis|suicide)\b/i, 'crisis_mental_health'],
+  [/\b(counsel+ing|therapy|psychotherapy|mental health)\b/i, 'outpatient_mental_health'],
+  [/\bpsychiatr/i, 'psychiatric_care'],
+  [/\b(peer|recovery coach|recovery support)\b/i, 'peer_recovery'],
+  [/\b(naloxone|narcan|syringe|needle exchange|harm reduction|fentanyl test)\b/i, 'harm_reduction'],
+  [/\b(shelter|housing|homeless|rent(al)? assistance)\b/i, 'shelter_housing'],
+  [/\btraffick/i, 'trafficking_survivor'],
+  [/\b(domestic violence|intimate partner|family violence|battered)\b/i, 'domestic_violence_services'],
+  [/\b(primary care|medical care|health cent(er|re)|clinic)\b/i, 'primary_medical'],
+  [/\b(legal|lawyer|attorney|expungement)\b/i, 'legal_aid'],
+  [/\b(benefits?|snap|medicaid|ssi|ssdi|identification|id card|birth certificate)\b/i, 'benefits_id_services'],
+  [/\b(food|pantry|meals?|soup kitchen)\b/i, 'food_services'],
+  [/\b(employment|jobs?|vocational|workforce)\b/i, 'employment_services'],
+];
+
+/** Service types a term's name or description suggests; the coordinator confirms or changes them. */
+export function suggestServiceTypes(text: string): ServiceType[] {
+  const found = new Set(SUGGESTIONS.filter(([re]) => re.test(text)).map(([, t]) => t));
+  return SERVICE_TYPES.filter((t) => found.has(t));
+}

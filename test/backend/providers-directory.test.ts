@@ -200,7 +200,7 @@ describe('taxonomy mapping', () => {
     const imported = await app.call('providers.import', { fileName: 'hsds.zip', contentBase64: zipBase64(files) });
     expect(imported.unmappedTerms).toBe(1);
     const { terms } = await app.call('providers.terms', { unmappedOnly: true });
-    expect(terms).toEqual([expect.objectContaining({ id: TERM, name: 'name', reviewed: false, services: 1 })]);
+    expect(terms).toEqual([expect.objectContaining({ id: TERM, name: 'name', reviewed: false, suggested: [], services: 1 })]);
     expect((await app.call('providers.search', { needs: ['mental_health'] })).total).toBe(0);
 
     await app.call('providers.mapTerm', { termId: TERM, serviceTypes: ['outpatient_mental_health'] });
@@ -213,6 +213,19 @@ describe('taxonomy mapping', () => {
     await app.call('providers.mapTerm', { termId: TERM, serviceTypes: [] });
     expect((await app.call('providers.terms', {})).terms[0]).toMatchObject({ reviewed: true, serviceTypes: [] });
     expect((await app.call('providers.search', { needs: ['mental_health'] })).total).toBe(0);
+  });
+});
+
+describe('term suggestions', () => {
+  it('suggest service types from common taxonomy wording', async () => {
+    const { suggestServiceTypes } = await import('../../shared/domain/serviceTypes');
+    expect(suggestServiceTypes('Detoxification')).toEqual(['withdrawal_management']);
+    expect(suggestServiceTypes('Medication Assisted Treatment (buprenorphine)')).toEqual(['moud']);
+    expect(suggestServiceTypes('Homeless Shelter')).toEqual(['shelter_housing']);
+    expect(suggestServiceTypes('Food Pantries')).toEqual(['food_services']);
+    expect(suggestServiceTypes('Food Pantry')).toEqual(['food_services']);
+    expect(suggestServiceTypes('Suicide Prevention Hotlines')).toEqual(['crisis_mental_health']);
+    expect(suggestServiceTypes('Knitting circle')).toEqual([]);
   });
 });
 

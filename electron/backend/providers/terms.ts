@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFLECT_TAXONOMY_ID } from '../../../shared/domain/deflectTaxonomy';
-import { SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
+import { SERVICE_TYPES, type ServiceType, suggestServiceTypes } from '../../../shared/domain/serviceTypes';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { reindex } from './derived';
@@ -20,13 +20,14 @@ export interface TermRow {
   taxonomy: string | null;
   serviceTypes: ServiceType[];
   reviewed: boolean;
+  suggested: ServiceType[];
   services: number;
 }
 
 export function listTerms(db: Db, unmappedOnly: boolean): TermRow[] {
   const rows = db
     .prepare(
-      `SELECT t.id, t.code, t.name, coalesce(tx.name, t.taxonomy) AS taxonomy, m.service_types,
+      `SELECT t.id, t.code, t.name, t.description, coalesce(tx.name, t.taxonomy) AS taxonomy, m.service_types,
               (SELECT count(DISTINCT a.link_id) FROM hsds_attribute a JOIN hsds_service s ON s.id = a.link_id WHERE a.taxonomy_term_id = t.id) AS services
          FROM hsds_taxonomy_term t
          LEFT JOIN hsds_taxonomy tx ON tx.id = t.taxonomy_id
@@ -38,6 +39,7 @@ export function listTerms(db: Db, unmappedOnly: boolean): TermRow[] {
     id: string;
     code: string | null;
     name: string;
+    description: string | null;
     taxonomy: string | null;
     service_types: string | null;
     services: number;
@@ -49,6 +51,7 @@ export function listTerms(db: Db, unmappedOnly: boolean): TermRow[] {
     taxonomy: r.taxonomy,
     serviceTypes: r.service_types === null ? [] : storedTypes.parse(JSON.parse(r.service_types)),
     reviewed: r.service_types !== null,
+    suggested: r.service_types === null ? suggestServiceTypes(`${r.name} ${r.description ?? ''}`) : [],
     services: r.services,
   }));
 }
