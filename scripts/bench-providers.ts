@@ -24,7 +24,20 @@ const LANGS = [
   ['zh', 'Chinese'],
   ['fr', 'French'],
 ];
-const WORDS = ['recovery', 'outreach', 'clinic', 'shelter', 'pantry', 'legal', 'crisis', 'housing', 'family', 'youth', 'veterans', 'harbor'];
+const WORDS = [
+  'recovery',
+  'outreach',
+  'clinic',
+  'shelter',
+  'pantry',
+  'legal',
+  'crisis',
+  'housing',
+  'family',
+  'youth',
+  'veterans',
+  'harbor',
+];
 
 function makePackage(): Uint8Array {
   const rows: Partial<Record<HsdsTable, Array<Record<string, string | number>>>> = {};
@@ -33,7 +46,11 @@ function makePackage(): Uint8Array {
   for (let i = 0; i < SERVICES / 2; i++) {
     const id = randomUUID();
     orgs.push(id);
-    push('organization', { id, name: `${WORDS[i % WORDS.length]} organisation ${i}`, description: 'Synthetic provider for benchmarking.' });
+    push('organization', {
+      id,
+      name: `${WORDS[i % WORDS.length]} organisation ${i}`,
+      description: 'Synthetic provider for benchmarking.',
+    });
   }
   for (let i = 0; i < SERVICES; i++) {
     const id = randomUUID();
@@ -48,20 +65,44 @@ function makePackage(): Uint8Array {
       assured_date: i % 3 === 0 ? '2025-01-15' : '2026-10-01',
     });
     push('location', { id: loc, location_type: 'physical', organization_id: org, name: `Site ${i}` });
-    push('address', { id: randomUUID(), location_id: loc, address_1: `${i} Example Street`, city: 'Testville', state_province: 'IL', postal_code: '60000', country: 'US', address_type: 'physical' });
+    push('address', {
+      id: randomUUID(),
+      location_id: loc,
+      address_1: `${i} Example Street`,
+      city: 'Testville',
+      state_province: 'IL',
+      postal_code: '60000',
+      country: 'US',
+      address_type: 'physical',
+    });
     push('service_at_location', { id: randomUUID(), service_id: id, location_id: loc });
     push('phone', { id: randomUUID(), service_id: id, number: `555-${String(i).padStart(4, '0')}` });
-    push('schedule', { id: randomUUID(), service_id: id, freq: 'WEEKLY', byday: DAYS.slice(0, 5 + (i % 3)).join(','), opens_at: '08:00', closes_at: i % 4 === 0 ? '02:00' : '17:00' });
+    push('schedule', {
+      id: randomUUID(),
+      service_id: id,
+      freq: 'WEEKLY',
+      byday: DAYS.slice(0, 5 + (i % 3)).join(','),
+      opens_at: '08:00',
+      closes_at: i % 4 === 0 ? '02:00' : '17:00',
+    });
     const [code, name] = LANGS[i % LANGS.length]!;
     push('language', { id: randomUUID(), service_id: id, code: code!, name: name! });
     for (let k = 0; k < 2; k++) {
-      push('attribute', { id: randomUUID(), link_id: id, link_entity: 'service', link_type: 'service_type', taxonomy_term_id: SERVICE_TYPE_TERM_IDS[SERVICE_TYPES[(i + k * 5) % SERVICE_TYPES.length]!] });
+      push('attribute', {
+        id: randomUUID(),
+        link_id: id,
+        link_entity: 'service',
+        link_type: 'service_type',
+        taxonomy_term_id: SERVICE_TYPE_TERM_IDS[SERVICE_TYPES[(i + k * 5) % SERVICE_TYPES.length]!],
+      });
     }
   }
   const files: Record<string, Uint8Array> = {};
   for (const [table, list] of Object.entries(rows) as Array<[HsdsTable, Array<Record<string, string | number>>]>) {
     const names = fieldNames(table);
-    files[HSDS_SPEC[table].path] = strToU8(stringify([names, ...list.map((r) => names.map((n) => (r[n] === undefined ? '' : String(r[n]))))]));
+    files[HSDS_SPEC[table].path] = strToU8(
+      stringify([names, ...list.map((r) => names.map((n) => (r[n] === undefined ? '' : String(r[n]))))]),
+    );
   }
   return zipSync(files);
 }
@@ -95,7 +136,9 @@ async function main(): Promise<void> {
       }
       console.log(`${label.padEnd(44)} median ${median(ms).toFixed(1).padStart(8)} ms  (${runs} runs)`);
     };
-    await time(`import preview (${SERVICES} services)`, 1, () => call('providers.importPreview', { fileName: 'bench.zip', contentBase64: pkg }));
+    await time(`import preview (${SERVICES} services)`, 1, () =>
+      call('providers.importPreview', { fileName: 'bench.zip', contentBase64: pkg }),
+    );
     await time(`import commit (${SERVICES} services)`, 1, async () => {
       const r = await call('providers.import', { fileName: 'bench.zip', contentBase64: pkg });
       if (!r.committed) throw new Error(`import refused: ${JSON.stringify(r.errors.slice(0, 3))}`);
@@ -103,7 +146,9 @@ async function main(): Promise<void> {
     await time('re-import, all unchanged', 1, () => call('providers.import', { fileName: 'bench.zip', contentBase64: pkg }));
     await time('search: no filter, first 100', 10, () => call('providers.search', {}));
     await time('search: text "recov"', 20, () => call('providers.search', { text: 'recov' }));
-    await time('search: need opioid_use + language es', 20, () => call('providers.search', { needs: ['opioid_use'], language: 'es' }));
+    await time('search: need opioid_use + language es', 20, () =>
+      call('providers.search', { needs: ['opioid_use'], language: 'es' }),
+    );
     await time('search: open now (all services judged)', 10, () => call('providers.search', { openNow: true }));
     const first = (await call('providers.search', {})).results[0]!;
     await time('provider page', 20, () => call('providers.get', { id: first.id }));

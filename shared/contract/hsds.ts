@@ -36,7 +36,8 @@ export function parseHsdsValue(field: HsdsField, raw: unknown): { value: Cell } 
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     return field.required ? { error: 'is required but empty' } : { value: null };
   }
-  if (typeof raw !== 'string' && typeof raw !== 'number') return { error: 'must be a single value (text or number), not a list or object' };
+  if (typeof raw !== 'string' && typeof raw !== 'number')
+    return { error: 'must be a single value (text or number), not a list or object' };
   if (field.type === 'number') {
     const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
     if (!Number.isFinite(n)) return { error: `must be a number (got "${clip(String(raw))}")` };
@@ -49,19 +50,23 @@ export function parseHsdsValue(field: HsdsField, raw: unknown): { value: Cell } 
   const trimmed = text.trim();
   if (field.format === 'uuid') {
     const id = trimmed.toLowerCase();
-    return UUID.test(id) ? { value: id } : { error: `must be a UUID like 3fa85f64-5717-4562-b3fc-2c963f66afa6 (got "${clip(trimmed)}")` };
+    return UUID.test(id)
+      ? { value: id }
+      : { error: `must be a UUID like 3fa85f64-5717-4562-b3fc-2c963f66afa6 (got "${clip(trimmed)}")` };
   }
   if (field.enum) {
     const found = field.enum.find((e) => e.toLowerCase() === trimmed.toLowerCase());
     return found ? { value: found } : { error: `must be one of ${field.enum.join(', ')} (got "${clip(trimmed)}")` };
   }
-  if (field.format === 'email') return EMAIL.test(trimmed) ? { value: trimmed } : { error: `must be an email address (got "${clip(trimmed)}")` };
+  if (field.format === 'email')
+    return EMAIL.test(trimmed) ? { value: trimmed } : { error: `must be an email address (got "${clip(trimmed)}")` };
   if (field.format === 'uri') {
     return URI.test(trimmed) && URL.canParse(trimmed)
       ? { value: trimmed }
       : { error: `must be a full web address starting with http:// or https:// (got "${clip(trimmed)}")` };
   }
-  if (field.type === 'date') return isValidDate(trimmed) ? { value: trimmed } : { error: `must be a date written YYYY-MM-DD (got "${clip(trimmed)}")` };
+  if (field.type === 'date')
+    return isValidDate(trimmed) ? { value: trimmed } : { error: `must be a date written YYYY-MM-DD (got "${clip(trimmed)}")` };
   if (field.type === 'datetime') {
     return DATETIME.test(trimmed) && !Number.isNaN(Date.parse(trimmed))
       ? { value: trimmed }
@@ -70,7 +75,9 @@ export function parseHsdsValue(field: HsdsField, raw: unknown): { value: Cell } 
   if (field.type === 'time') {
     return HSDS_TIME.test(trimmed)
       ? { value: trimmed }
-      : { error: `must be a 24-hour time written HH:MM, optionally with a UTC offset such as 09:00-06:00 (got "${clip(trimmed)}")` };
+      : {
+          error: `must be a 24-hour time written HH:MM, optionally with a UTC offset such as 09:00-06:00 (got "${clip(trimmed)}")`,
+        };
   }
   if (field.name === 'byday') {
     const items = trimmed.split(',').map((s) => s.trim().toUpperCase());
@@ -91,7 +98,10 @@ export interface RowIssue {
 }
 
 /** Validates one row of a table: every field of the table, in order; unknown keys are not looked at. */
-export function parseHsdsRow(table: HsdsTable, raw: Readonly<Record<string, unknown>>): { record: HsdsRecord; issues: RowIssue[] } {
+export function parseHsdsRow(
+  table: HsdsTable,
+  raw: Readonly<Record<string, unknown>>,
+): { record: HsdsRecord; issues: RowIssue[] } {
   const record: HsdsRecord = {};
   const issues: RowIssue[] = [];
   for (const field of HSDS_SPEC[table].fields) {

@@ -113,7 +113,14 @@ export const serviceDetailSchema = z.object({
   alert: text,
   url: text,
   email: text,
-  organization: z.object({ id, name: z.string().nullable(), description: text, website: text, email: text, phones: z.array(phoneSchema) }),
+  organization: z.object({
+    id,
+    name: z.string().nullable(),
+    description: text,
+    website: text,
+    email: text,
+    phones: z.array(phoneSchema),
+  }),
   serviceTypes: z.array(serviceTypeSchema),
   needs: z.array(needSchema),
   walkIns: z.boolean(),
@@ -167,7 +174,9 @@ export const importPlanSchema = z.object({
   errors: z.array(importIssueSchema),
   errorCount: z.number().int(),
   warnings: z.array(importIssueSchema),
-  tables: z.array(z.object({ table: hsdsTableSchema, added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })),
+  tables: z.array(
+    z.object({ table: hsdsTableSchema, added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  ),
   /** Added and updated records (at most 1,000 listed). */
   changes: z.array(importChangeSchema),
   totals: z.object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
@@ -185,10 +194,14 @@ const importInput = z.strictObject({
 });
 
 const timeSchema = z.string().trim().regex(HSDS_TIME, 'Enter a 24-hour time such as 09:00.');
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional();
+const optionalText = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional();
 const optionalUrl = (label: string) =>
-  z.union([z.literal(''), z.url({ protocol: /^https?$/, error: `${label} must be a web address starting with https://.` })]).optional();
-const optionalEmail = (label: string) => z.union([z.literal(''), z.email({ error: `${label} must be an email address.` })]).optional();
+  z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, error: `${label} must be a web address starting with https://.` })])
+    .optional();
+const optionalEmail = (label: string) =>
+  z.union([z.literal(''), z.email({ error: `${label} must be an email address.` })]).optional();
 
 export const serviceEditSchema = z.strictObject({
   /** Absent: a new service. */
@@ -232,7 +245,11 @@ export type ServiceEdit = z.input<typeof serviceEditSchema>;
 export const organizationEditSchema = z.strictObject({
   id: id.optional(),
   name: requiredLine(200, 'Organisation name'),
-  description: z.string().trim().min(1, 'Describe the organisation in a sentence.').max(5000, 'Description must be at most 5000 characters.'),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'Describe the organisation in a sentence.')
+    .max(5000, 'Description must be at most 5000 characters.'),
   website: optionalUrl('Website'),
   email: optionalEmail('Email'),
 });

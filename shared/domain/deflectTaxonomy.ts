@@ -52,9 +52,27 @@ export interface DeflectTerm {
 }
 
 const DETAIL_TERMS: DeflectTerm[] = [
-  { id: DETAIL_TERM_IDS.walkIns, code: 'walk_ins', name: 'Accepts walk-ins', description: 'People can arrive without an appointment.', serviceType: null },
-  { id: DETAIL_TERM_IDS.capacityNote, code: 'capacity_note', name: 'Capacity note', description: 'Current capacity, beds or waiting list (in the attribute value).', serviceType: null },
-  { id: DETAIL_TERM_IDS.insuranceNote, code: 'insurance_note', name: 'Insurance note', description: 'Insurance and payment accepted (in the attribute value).', serviceType: null },
+  {
+    id: DETAIL_TERM_IDS.walkIns,
+    code: 'walk_ins',
+    name: 'Accepts walk-ins',
+    description: 'People can arrive without an appointment.',
+    serviceType: null,
+  },
+  {
+    id: DETAIL_TERM_IDS.capacityNote,
+    code: 'capacity_note',
+    name: 'Capacity note',
+    description: 'Current capacity, beds or waiting list (in the attribute value).',
+    serviceType: null,
+  },
+  {
+    id: DETAIL_TERM_IDS.insuranceNote,
+    code: 'insurance_note',
+    name: 'Insurance note',
+    description: 'Insurance and payment accepted (in the attribute value).',
+    serviceType: null,
+  },
 ];
 
 export const DEFLECT_TERMS: readonly DeflectTerm[] = [

@@ -86,7 +86,13 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   employment_services: 'Employment',
 };
 
-const SUD_TREATMENT: readonly ServiceType[] = ['withdrawal_management', 'residential_sud', 'outpatient_sud', 'peer_recovery', 'harm_reduction'];
+const SUD_TREATMENT: readonly ServiceType[] = [
+  'withdrawal_management',
+  'residential_sud',
+  'outpatient_sud',
+  'peer_recovery',
+  'harm_reduction',
+];
 
 /** Which service types can meet each need. Transportation has no service type in PRODUCT.md, so no provider matches it by type. */
 export const NEED_SERVICE_TYPES: Record<Need, readonly ServiceType[]> = {
@@ -120,8 +126,14 @@ export function serviceTypesForNeeds(needs: readonly Need[]): ServiceType[] {
 const SUGGESTIONS: ReadonlyArray<[RegExp, ServiceType]> = [
   [/\b(detox|detoxification|withdrawal)\b/i, 'withdrawal_management'],
   [/\b(residential|inpatient)\b.*\b(substance|addiction|drug|alcohol|sud|treatment)\b|\brehab/i, 'residential_sud'],
-  [/\b(outpatient|iop|intensive outpatient)\b.*\b(substance|addiction|drug|alcohol|sud)\b|\bsubstance use (disorder )?treatment\b/i, 'outpatient_sud'],
-  [/\b(buprenorphine|methadone|naltrexone|suboxone|vivitrol|moud|mat|opioid treatment program|medication[- ]assisted)\b/i, 'moud'],
+  [
+    /\b(outpatient|iop|intensive outpatient)\b.*\b(substance|addiction|drug|alcohol|sud)\b|\bsubstance use (disorder )?treatment\b/i,
+    'outpatient_sud',
+  ],
+  [
+    /\b(buprenorphine|methadone|naltrexone|suboxone|vivitrol|moud|mat|opioid treatment program|medication[- ]assisted)\b/i,
+    'moud',
+  ],
   [/\b(crisis|hotline|988|mobile crisis|suicide)\b/i, 'crisis_mental_health'],
   [/\b(counsel+ing|therapy|psychotherapy|mental health)\b/i, 'outpatient_mental_health'],
   [/\bpsychiatr/i, 'psychiatric_care'],

@@ -24,7 +24,11 @@ function withServices(...rows: string[]): Record<string, string> {
   return files;
 }
 
-async function expectRejected(app: Awaited<ReturnType<typeof seeded>>, files: Record<string, string | Uint8Array>, expected: Partial<ImportIssue>) {
+async function expectRejected(
+  app: Awaited<ReturnType<typeof seeded>>,
+  files: Record<string, string | Uint8Array>,
+  expected: Partial<ImportIssue>,
+) {
   const before = dumpDirectory(app);
   const content = zipBase64(files);
   const preview = await app.call('providers.importPreview', { fileName: 'broken.zip', contentBase64: content });
@@ -41,12 +45,21 @@ describe('broken HSDS packages are refused whole, with precise errors', () => {
     const app = await seeded();
     const files = referenceFiles();
     files['services.csv'] = files['services.csv']!.replace(',status,', ',state,');
-    await expectRejected(app, files, { file: 'services.csv', row: 1, field: 'status', message: 'Required column "status" is missing from the header.' });
+    await expectRejected(app, files, {
+      file: 'services.csv',
+      row: 1,
+      field: 'status',
+      message: 'Required column "status" is missing from the header.',
+    });
   });
 
   it('bad UUID', async () => {
     const app = await seeded();
-    const result = await expectRejected(app, withServices(NEW_SERVICE_ROW('not-a-uuid')), { file: 'services.csv', row: 3, field: 'id' });
+    const result = await expectRejected(app, withServices(NEW_SERVICE_ROW('not-a-uuid')), {
+      file: 'services.csv',
+      row: 3,
+      field: 'id',
+    });
     expect(result.errors[0]!.message).toMatch(/must be a UUID .*got "not-a-uuid"/);
   });
 
@@ -65,7 +78,11 @@ describe('broken HSDS packages are refused whole, with precise errors', () => {
   it('duplicate id within a file names both rows', async () => {
     const app = await seeded();
     const id = '0b7f5e2c-8d7e-4a4c-9a55-0c0d6c1e2f30';
-    const result = await expectRejected(app, withServices(NEW_SERVICE_ROW(id), NEW_SERVICE_ROW(id)), { file: 'services.csv', row: 4, field: 'id' });
+    const result = await expectRejected(app, withServices(NEW_SERVICE_ROW(id), NEW_SERVICE_ROW(id)), {
+      file: 'services.csv',
+      row: 4,
+      field: 'id',
+    });
     expect(result.errors[0]!.message).toContain('also row 3');
   });
 
@@ -83,7 +100,10 @@ describe('broken HSDS packages are refused whole, with precise errors', () => {
     const app = await seeded();
     const files: Record<string, string | Uint8Array> = referenceFiles();
     // "Café" in Latin-1: é is the single byte 0xE9, which is not valid UTF-8.
-    files['organizations.csv'] = Buffer.from(String(files['organizations.csv']).replace('Example Organization Inc.', 'Café Example'), 'latin1');
+    files['organizations.csv'] = Buffer.from(
+      String(files['organizations.csv']).replace('Example Organization Inc.', 'Café Example'),
+      'latin1',
+    );
     const result = await expectRejected(app, files, { file: 'organizations.csv', row: null });
     expect(result.errors[0]!.message).toMatch(/not UTF-8 text .*Latin-1/);
   });
@@ -91,21 +111,38 @@ describe('broken HSDS packages are refused whole, with precise errors', () => {
   it('several problems are all listed in one go', async () => {
     const app = await seeded();
     const files = withServices(NEW_SERVICE_ROW('bad'), NEW_SERVICE_ROW('0b7f5e2c-8d7e-4a4c-9a55-0c0d6c1e2f30', ORG, 'open'));
-    files['phones.csv'] = files['phones.csv']!.replace(',voice,', ',voice,').replace('1554f2e2-a373-45db-a3fa-9fc48a61c15e,', '1554f2e2,');
+    files['phones.csv'] = files['phones.csv']!.replace(',voice,', ',voice,').replace(
+      '1554f2e2-a373-45db-a3fa-9fc48a61c15e,',
+      '1554f2e2,',
+    );
     const result = await app.call('providers.import', { fileName: 'broken.zip', contentBase64: zipBase64(files) });
     expect(result.committed).toBe(false);
-    expect(result.errors.map((e) => `${e.file}:${e.row}:${e.field}`).sort()).toEqual(['phones.csv:2:id', 'services.csv:3:id', 'services.csv:4:status']);
+    expect(result.errors.map((e) => `${e.file}:${e.row}:${e.field}`).sort()).toEqual([
+      'phones.csv:2:id',
+      'services.csv:3:id',
+      'services.csv:4:status',
+    ]);
   });
 
   it('a wrong cell count, an unreadable zip, a single CSV and an oversize file get plain messages', async () => {
     const app = await seeded();
     const files = referenceFiles();
     files['languages.csv'] = `${files['languages.csv']!.trimEnd()}\nonly,three,cells\n`;
-    await expectRejected(app, files, { file: 'languages.csv', row: 3, message: 'This row has 3 cells but the header has 7 columns.' });
+    await expectRejected(app, files, {
+      file: 'languages.csv',
+      row: 3,
+      message: 'This row has 3 cells but the header has 7 columns.',
+    });
 
-    const notZip = await app.call('providers.import', { fileName: 'x.zip', contentBase64: Buffer.from('PK\u0003\u0004garbage').toString('base64') });
+    const notZip = await app.call('providers.import', {
+      fileName: 'x.zip',
+      contentBase64: Buffer.from('PK\u0003\u0004garbage').toString('base64'),
+    });
     expect(notZip.errors[0]!.message).toMatch(/not a readable zip file/);
-    const csv = await app.call('providers.importPreview', { fileName: 'services.csv', contentBase64: Buffer.from('id,name\n').toString('base64') });
+    const csv = await app.call('providers.importPreview', {
+      fileName: 'services.csv',
+      contentBase64: Buffer.from('id,name\n').toString('base64'),
+    });
     expect(csv.errors[0]!.message).toMatch(/single CSV file/);
 
     const big = await app.fail('providers.import', { fileName: 'big.zip', contentBase64: 'A'.repeat(70 * 1024 * 1024) });
@@ -132,7 +169,10 @@ describe('broken HSDS packages are refused whole, with precise errors', () => {
       description: 'Street outreach.',
       services: [{ id: '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'Outreach van', status: 'sometimes' }],
     };
-    const result = await app.call('providers.import', { fileName: 'org.json', contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64') });
+    const result = await app.call('providers.import', {
+      fileName: 'org.json',
+      contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64'),
+    });
     expect(result.committed).toBe(false);
     expect(result.errors).toEqual([
       expect.objectContaining({ file: 'org.json', row: null, record: 'services[0]', field: 'status' }),
@@ -149,11 +189,16 @@ describe('tolerated file quirks', () => {
     const rows = parse(files['services.csv']!) as string[][];
     const col = rows[0]!.indexOf('eligibility_description');
     rows[1]![col] = 'Adults 18 and over\nwho live in the county';
-    files['services.csv'] = stringify(rows.map((r, i) => [...r, i === 0 ? 'internal_code' : 'X-17']), { record_delimiter: 'windows', quoted: true });
+    files['services.csv'] = stringify(
+      rows.map((r, i) => [...r, i === 0 ? 'internal_code' : 'X-17']),
+      { record_delimiter: 'windows', quoted: true },
+    );
     const result = await app.call('providers.import', { fileName: 'quirks.zip', contentBase64: zipBase64(files) });
     expect(result.errors).toEqual([]);
     expect(result.committed).toBe(true);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ file: 'services.csv', message: expect.stringContaining('internal_code') }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ file: 'services.csv', message: expect.stringContaining('internal_code') }),
+    );
     const { service } = await app.call('providers.get', { id: 'ac148810-d857-441c-9679-408f346de14b' });
     expect(service.eligibilityDescription).toBe('Adults 18 and over\nwho live in the county');
     const org = app.backend.requireDb().prepare('SELECT name FROM hsds_organization WHERE id = ?').pluck().get(ORG);

@@ -70,11 +70,15 @@ describe('providers command line', () => {
     cpSync(HSDS_REF, pkg, { recursive: true, filter: (src) => !src.includes('/json') && !src.includes('/schema') });
     writeFileSync(join(pkg, 'services.csv'), readFileSync(join(pkg, 'services.csv'), 'utf8').replace(',active,', ',open,'));
     const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(TSX, [join(ROOT, 'electron/backend/cli.ts'), 'providers', 'import', pkg, '--data-dir', app.dataDir, '--user', ADMIN.username], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DEFLECT_PASSWORD: ADMIN.password },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        TSX,
+        [join(ROOT, 'electron/backend/cli.ts'), 'providers', 'import', pkg, '--data-dir', app.dataDir, '--user', ADMIN.username],
+        {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DEFLECT_PASSWORD: ADMIN.password },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -84,7 +88,9 @@ describe('providers command line', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('error: services.csv row 2, status: status must be one of active, inactive, defunct, temporarily closed (got "open")');
+    expect(r.stderr).toContain(
+      'error: services.csv row 2, status: status must be one of active, inactive, defunct, temporarily closed (got "open")',
+    );
     expect(r.stderr).toContain('Nothing was imported from broken: 1 error(s).');
     await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(dumpDirectory(app).service).toEqual([]);

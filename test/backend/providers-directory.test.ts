@@ -29,7 +29,10 @@ const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR'] as const;
 async function directory(now = SATURDAY_2PM) {
   let clock = now;
   const app = await setUpApp({ now: () => clock });
-  const { id: org } = await app.call('providers.saveOrganization', { name: 'Riverbend Health Collective', description: 'Community health provider.' });
+  const { id: org } = await app.call('providers.saveOrganization', {
+    name: 'Riverbend Health Collective',
+    description: 'Community health provider.',
+  });
   const { id: detox } = await app.call(
     'providers.saveService',
     service(org, {
@@ -76,7 +79,8 @@ async function directory(now = SATURDAY_2PM) {
 describe('directory search', () => {
   it('finds providers by need, language and open now, judged in the department time zone', async () => {
     const { app, detox, crisis, pantry } = await directory();
-    const names = async (input: InputOf<'providers.search'>) => (await app.call('providers.search', input)).results.map((r) => r.name);
+    const names = async (input: InputOf<'providers.search'>) =>
+      (await app.call('providers.search', input)).results.map((r) => r.name);
     expect(await names({})).toEqual(['Línea de Crisis', 'Riverbend Withdrawal Unit', 'Saturday Pantry']);
     expect(await names({ needs: ['opioid_use'] })).toEqual(['Riverbend Withdrawal Unit']);
     expect(await names({ needs: ['suicide_risk'] })).toEqual(['Línea de Crisis']);
@@ -95,7 +99,12 @@ describe('directory search', () => {
     expect(byId[detox]!.open).toEqual({ state: 'closed', label: 'Closed · opens Mon 08:00' });
     expect(byId[crisis]!.open.state).toBe('open');
     expect(byId[pantry]!.open).toEqual({ state: 'closed', label: 'Closed · opens Sat 09:00' });
-    expect(byId[detox]!).toMatchObject({ walkIns: true, phone: '555-0100', serviceTypes: ['withdrawal_management', 'moud'], stale: false });
+    expect(byId[detox]!).toMatchObject({
+      walkIns: true,
+      phone: '555-0100',
+      serviceTypes: ['withdrawal_management', 'moud'],
+      stale: false,
+    });
     expect(byId[crisis]!.languages.sort()).toEqual(['English', 'Spanish']);
   });
 
@@ -157,11 +166,19 @@ describe('directory search', () => {
         description: 'Detox.\nBring "comfortable" clothes, a list of medicines; no alcohol.',
         serviceTypes: ['withdrawal_management'],
         walkIns: false,
-        phones: [{ number: '555-0100', type: 'voice' }, { number: '555-0101', description: 'Night nurse' }],
-        hours: [...WEEKDAYS.map((day) => ({ day, opensAt: '08:00', closesAt: '17:00' })), { day: 'SA' as const, opensAt: '10:00', closesAt: '16:00' }],
+        phones: [
+          { number: '555-0100', type: 'voice' },
+          { number: '555-0101', description: 'Night nurse' },
+        ],
+        hours: [
+          ...WEEKDAYS.map((day) => ({ day, opensAt: '08:00', closesAt: '17:00' })),
+          { day: 'SA' as const, opensAt: '10:00', closesAt: '16:00' },
+        ],
       }),
     );
-    expect(db.prepare('SELECT id FROM hsds_phone WHERE service_id = ? AND number = ?').pluck().get(detox, '555-0100')).toBe(phoneId);
+    expect(db.prepare('SELECT id FROM hsds_phone WHERE service_id = ? AND number = ?').pluck().get(detox, '555-0100')).toBe(
+      phoneId,
+    );
     const { service: after } = await app.call('providers.get', { id: detox });
     expect(after.serviceTypes).toEqual(['withdrawal_management']);
     expect(after.walkIns).toBe(false);
@@ -176,7 +193,9 @@ describe('directory search', () => {
     expect(dumpDirectory(fresh)).toEqual(dumpDirectory(app));
     const { service: copy } = await fresh.call('providers.get', { id: detox });
     expect(copy).toEqual(after);
-    expect(unzipBase64(exported.contentBase64)['services.csv']).toContain('"Detox.\nBring ""comfortable"" clothes, a list of medicines; no alcohol."');
+    expect(unzipBase64(exported.contentBase64)['services.csv']).toContain(
+      '"Detox.\nBring ""comfortable"" clothes, a list of medicines; no alcohol."',
+    );
   });
 
   it('rejects an organisation that does not exist and ages the wrong way round', async () => {
@@ -185,7 +204,10 @@ describe('directory search', () => {
     expect(e1).toMatchObject({ code: 'not_found', field: 'organizationId' });
     const e2 = await app.fail('providers.saveService', service(org, { name: 'X', minimumAge: 30, maximumAge: 18 }));
     expect(e2).toMatchObject({ code: 'invalid_input', field: 'minimumAge' });
-    const e3 = await app.fail('providers.saveService', service(org, { name: 'X', hours: [{ day: 'MO', opensAt: '9am', closesAt: '17:00' }] }));
+    const e3 = await app.fail(
+      'providers.saveService',
+      service(org, { name: 'X', hours: [{ day: 'MO', opensAt: '9am', closesAt: '17:00' }] }),
+    );
     expect(e3).toMatchObject({ code: 'invalid_input', field: 'hours.0.opensAt' });
   });
 });
@@ -196,7 +218,10 @@ describe('taxonomy mapping', () => {
     const app = await setUpApp({ now: () => SATURDAY_2PM });
     const files = referenceFiles();
     // Link the example's service to the example's term.
-    files['attributes.csv'] = files['attributes.csv']!.replace('f28dd44b-0c4d-479f-8e90-4c52219a8b3c', 'ac148810-d857-441c-9679-408f346de14b');
+    files['attributes.csv'] = files['attributes.csv']!.replace(
+      'f28dd44b-0c4d-479f-8e90-4c52219a8b3c',
+      'ac148810-d857-441c-9679-408f346de14b',
+    );
     const imported = await app.call('providers.import', { fileName: 'hsds.zip', contentBase64: zipBase64(files) });
     expect(imported.unmappedTerms).toBe(1);
     const { terms } = await app.call('providers.terms', { unmappedOnly: true });
@@ -233,12 +258,24 @@ describe('who may do what', () => {
   it('everyone with a session reads; only coordinators and admins change, import or export', async () => {
     const { app, org, detox } = await directory();
     for (const role of ['officer', 'coresponder', 'coordinator'] as const) {
-      await app.call('users.create', { username: role, displayName: `${role} example`, role, password: 'violet-anchor-meadow-77' });
+      await app.call('users.create', {
+        username: role,
+        displayName: `${role} example`,
+        role,
+        password: 'violet-anchor-meadow-77',
+      });
     }
     const as = async (username: string) => {
       await app.call('auth.logout', {});
-      const { user } = await app.call('auth.login', { username, password: username === ADMIN.username ? ADMIN.password : 'violet-anchor-meadow-77' });
-      if (user.mustChangePassword) await app.call('auth.changePassword', { currentPassword: 'violet-anchor-meadow-77', newPassword: 'violet-anchor-meadow-77-b' });
+      const { user } = await app.call('auth.login', {
+        username,
+        password: username === ADMIN.username ? ADMIN.password : 'violet-anchor-meadow-77',
+      });
+      if (user.mustChangePassword)
+        await app.call('auth.changePassword', {
+          currentPassword: 'violet-anchor-meadow-77',
+          newPassword: 'violet-anchor-meadow-77-b',
+        });
     };
     const content = zipBase64(referenceFiles());
     for (const username of ['officer', 'coresponder']) {

@@ -10,14 +10,21 @@ import { setUpApp } from './helpers';
 import { HSDS_REF, dumpDirectory, jsonExample, referenceFiles, unzipBase64, zipBase64 } from './providersFixtures';
 
 const COUNSELLING = 'ac148810-d857-441c-9679-408f346de14b';
-const JSON_EXAMPLES = ['organization_full.json', 'service_full.json', 'service_at_location_full.json', 'organization_list.json', 'service_list.json'];
+const JSON_EXAMPLES = [
+  'organization_full.json',
+  'service_full.json',
+  'service_at_location_full.json',
+  'organization_list.json',
+  'service_list.json',
+];
 
 /** Validates every row of every exported CSV against the specification's JSON schema for its table. */
 function validateAgainstHsdsSchemas(files: Record<string, string>): string[] {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   for (const name of readdirSync(join(HSDS_REF, 'schema'))) {
-    if (name.endsWith('.json') && name !== 'openapi.json') ajv.addSchema(JSON.parse(readFileSync(join(HSDS_REF, 'schema', name), 'utf8')), name);
+    if (name.endsWith('.json') && name !== 'openapi.json')
+      ajv.addSchema(JSON.parse(readFileSync(join(HSDS_REF, 'schema', name), 'utf8')), name);
   }
   const problems: string[] = [];
   for (const table of HSDS_TABLES) {
@@ -53,7 +60,11 @@ describe('HSDS 3.0 import and export', () => {
     const preview = await app.call('providers.importPreview', { fileName: 'hsds-example.zip', contentBase64: content });
     expect(preview.errors).toEqual([]);
     expect(preview.totals).toEqual({ added: 21, updated: 0, unchanged: 0 });
-    expect(preview.changes.find((c) => c.table === 'service')).toMatchObject({ id: COUNSELLING, label: 'Community Counselling', action: 'add' });
+    expect(preview.changes.find((c) => c.table === 'service')).toMatchObject({
+      id: COUNSELLING,
+      label: 'Community Counselling',
+      action: 'add',
+    });
     // The example's own dangling optional links are kept and reported, not fatal.
     expect(preview.warnings.map((w) => `${w.file}:${w.field}`)).toContain('locations.csv:organization_id');
     // A preview writes nothing.
@@ -88,10 +99,19 @@ describe('HSDS 3.0 import and export', () => {
   it('updates records by HSDS id and previews which fields change', async () => {
     const files = referenceFiles();
     const { app } = await importInto('hsds.zip', zipBase64(files));
-    files['services.csv'] = files['services.csv']!.replace('Community Counselling', 'Community Counselling and Support').replace(',2005-01-01,', ',2026-11-01,');
+    files['services.csv'] = files['services.csv']!.replace('Community Counselling', 'Community Counselling and Support').replace(
+      ',2005-01-01,',
+      ',2026-11-01,',
+    );
     const preview = await app.call('providers.importPreview', { fileName: 'v2.zip', contentBase64: zipBase64(files) });
     expect(preview.changes).toEqual([
-      { table: 'service', id: COUNSELLING, label: 'Community Counselling and Support', action: 'update', fields: ['name', 'assured_date'] },
+      {
+        table: 'service',
+        id: COUNSELLING,
+        label: 'Community Counselling and Support',
+        action: 'update',
+        fields: ['name', 'assured_date'],
+      },
     ]);
     await app.call('providers.import', { fileName: 'v2.zip', contentBase64: zipBase64(files) });
     const { service } = await app.call('providers.get', { id: COUNSELLING });
@@ -131,10 +151,16 @@ describe('HSDS 3.0 import and export', () => {
     const { app } = await importInto('hsds.zip', zipBase64(referenceFiles()));
     const files = unzipBase64((await app.call('providers.export', {})).contentBase64);
     const ours = JSON.parse(files['datapackage.json']!) as { profile: string; resources: Array<Record<string, unknown>> };
-    const ref = JSON.parse(readFileSync(join(HSDS_REF, 'datapackage.json'), 'utf8')) as { resources: Array<Record<string, unknown>> };
+    const ref = JSON.parse(readFileSync(join(HSDS_REF, 'datapackage.json'), 'utf8')) as {
+      resources: Array<Record<string, unknown>>;
+    };
     expect(ours.profile).toBe('tabular-data-package');
     const shape = (r: Record<string, unknown>) => {
-      const schema = r.schema as { fields: Array<{ name: string; type: string; format?: string }>; primaryKey: string; foreignKeys?: unknown[] };
+      const schema = r.schema as {
+        fields: Array<{ name: string; type: string; format?: string }>;
+        primaryKey: string;
+        foreignKeys?: unknown[];
+      };
       return {
         name: r.name,
         path: r.path,
@@ -148,7 +174,11 @@ describe('HSDS 3.0 import and export', () => {
     // Every CSV file the descriptor names is in the zip, with the descriptor's columns as its header.
     for (const r of ours.resources) {
       const header = (files[r.path as string] ?? '').split('\r\n')[0];
-      expect(header).toBe(shape(r).fields.map((f) => f[0]).join(','));
+      expect(header).toBe(
+        shape(r)
+          .fields.map((f) => f[0])
+          .join(','),
+      );
     }
   });
 
@@ -157,7 +187,9 @@ describe('HSDS 3.0 import and export', () => {
     expect(result.errors).toEqual([]);
     expect(result.committed).toBe(true);
     const db = app.backend.requireDb();
-    expect(db.prepare('SELECT count(*) FROM hsds_organization WHERE id = ?').pluck().get('d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610')).toBe(1);
+    expect(
+      db.prepare('SELECT count(*) FROM hsds_organization WHERE id = ?').pluck().get('d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610'),
+    ).toBe(1);
     const exported = await app.call('providers.export', {});
     expect(validateAgainstHsdsSchemas(unzipBase64(exported.contentBase64))).toEqual([]);
     const { app: fresh } = await importInto(exported.fileName, exported.contentBase64);

@@ -29,10 +29,19 @@ describe('open now', () => {
 
   it('is judged in the department time zone, across daylight saving', () => {
     // Friday 16:30 CST = 22:30 UTC: open. Friday 17:00 CST: closed.
-    expect(openState([weekdays], at('2026-11-27T22:30:00Z'), CHICAGO)).toEqual({ state: 'open', label: 'Open now · until 17:00' });
-    expect(openState([weekdays], at('2026-11-27T23:00:00Z'), CHICAGO)).toEqual({ state: 'closed', label: 'Closed · opens Mon 09:00' });
+    expect(openState([weekdays], at('2026-11-27T22:30:00Z'), CHICAGO)).toEqual({
+      state: 'open',
+      label: 'Open now · until 17:00',
+    });
+    expect(openState([weekdays], at('2026-11-27T23:00:00Z'), CHICAGO)).toEqual({
+      state: 'closed',
+      label: 'Closed · opens Mon 09:00',
+    });
     // Monday 08:30 CDT (summer) = 13:30 UTC: not yet open; 09:00 CDT = 14:00 UTC: open.
-    expect(openState([weekdays], at('2026-06-01T13:30:00Z'), CHICAGO)).toEqual({ state: 'closed', label: 'Closed · opens today 09:00' });
+    expect(openState([weekdays], at('2026-06-01T13:30:00Z'), CHICAGO)).toEqual({
+      state: 'closed',
+      label: 'Closed · opens today 09:00',
+    });
     expect(openState([weekdays], at('2026-06-01T14:00:00Z'), CHICAGO).state).toBe('open');
     // The same instant is 07:00 in Los Angeles.
     expect(openState([weekdays], at('2026-06-01T14:00:00Z'), 'America/Los_Angeles').state).toBe('closed');
@@ -41,7 +50,10 @@ describe('open now', () => {
   it('handles hours that run past midnight', () => {
     const nights = schedule({ byday: 'FR,SA', opens_at: '22:00', closes_at: '06:00' });
     // Friday 23:00 CST.
-    expect(openState([nights], at('2026-11-28T05:00:00Z'), CHICAGO)).toEqual({ state: 'open', label: 'Open now · until 06:00 tomorrow' });
+    expect(openState([nights], at('2026-11-28T05:00:00Z'), CHICAGO)).toEqual({
+      state: 'open',
+      label: 'Open now · until 06:00 tomorrow',
+    });
     // Saturday 03:00 CST: still Friday night's shift.
     expect(openState([nights], at('2026-11-28T09:00:00Z'), CHICAGO)).toEqual({ state: 'open', label: 'Open now · until 06:00' });
     // Monday 03:00 CST: Sunday is not in the list, so closed.
@@ -87,8 +99,10 @@ describe('open now', () => {
   it('describes weekly hours in words', () => {
     expect(describeHours(weekdays)).toBe('Mon–Fri 09:00–17:00');
     expect(describeHours(schedule({ byday: 'SA,SU', opens_at: '10:00:00', closes_at: '14:00:00' }))).toBe('Sat, Sun 10:00–14:00');
-    expect(describeHours(schedule({ opens_at: '00:00', closes_at: '24:00' }))).toBe('Every day 00:00–24:00');
-    expect(describeHours(schedule({ byday: 'MO', opens_at: '09:00-05:00', closes_at: '10:00-05:00' }))).toBe('Mon 09:00–10:00 (UTC-05:00)');
+    expect(describeHours(schedule({ opens_at: '00:00', closes_at: '24:00' }))).toBe('Every day 24 hours');
+    expect(describeHours(schedule({ byday: 'MO', opens_at: '09:00-05:00', closes_at: '10:00-05:00' }))).toBe(
+      'Mon 09:00–10:00 (UTC-05:00)',
+    );
   });
 });
 

@@ -24,7 +24,8 @@ export function zipBase64(files: Record<string, string | Uint8Array>): string {
 
 export function unzipBase64(b64: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, bytes] of Object.entries(unzipSync(Buffer.from(b64, 'base64')))) out[name] = Buffer.from(bytes).toString('utf8');
+  for (const [name, bytes] of Object.entries(unzipSync(Buffer.from(b64, 'base64'))))
+    out[name] = Buffer.from(bytes).toString('utf8');
   return out;
 }
 

@@ -16,15 +16,20 @@ function report(plan: ImportPlan, io: CliIo): void {
 
 function summary(plan: ImportPlan): string[] {
   const lines = plan.tables.map(
-    (t) => `  ${HSDS_TABLE_LABELS[t.table].padEnd(24)} ${String(t.added).padStart(6)} added ${String(t.updated).padStart(6)} updated ${String(t.unchanged).padStart(6)} unchanged`,
+    (t) =>
+      `  ${HSDS_TABLE_LABELS[t.table].padEnd(24)} ${String(t.added).padStart(6)} added ${String(t.updated).padStart(6)} updated ${String(t.unchanged).padStart(6)} unchanged`,
   );
-  if (plan.unmappedTerms > 0) lines.push(`${plan.unmappedTerms} taxonomy term(s) are not mapped to a service type yet; map them in the directory's Taxonomy screen.`);
+  if (plan.unmappedTerms > 0)
+    lines.push(
+      `${plan.unmappedTerms} taxonomy term(s) are not mapped to a service type yet; map them in the directory's Taxonomy screen.`,
+    );
   return lines;
 }
 
 const importCommand: CliCommand = {
   name: 'providers import',
-  summary: 'Import an HSDS 3.0 package (folder or zip with datapackage.json and CSVs) or HSDS JSON into the provider directory: all or nothing.',
+  summary:
+    'Import an HSDS 3.0 package (folder or zip with datapackage.json and CSVs) or HSDS JSON into the provider directory: all or nothing.',
   usage: 'providers import PATH --data-dir DIR --user USERNAME [--dry-run]',
   options: { ...DATA_DIR_OPTION, ...USER_OPTION, 'dry-run': { type: 'boolean' } },
   maxPositionals: 1,
@@ -49,7 +54,9 @@ const importCommand: CliCommand = {
         return 1;
       }
       const { added, updated, unchanged } = plan.totals;
-      io.out(`${dryRun ? 'Would import' : 'Imported'} ${basename(path)}: ${added} added, ${updated} updated, ${unchanged} unchanged.`);
+      io.out(
+        `${dryRun ? 'Would import' : 'Imported'} ${basename(path)}: ${added} added, ${updated} updated, ${unchanged} unchanged.`,
+      );
       for (const line of summary(plan)) io.out(line);
       return 0;
     } finally {

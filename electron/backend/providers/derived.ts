@@ -38,7 +38,7 @@ export function languageKey(code: string | null, name: string | null): { key: st
     } catch {
       label = undefined;
     }
-    return { key: c, label: label && label.toLowerCase() !== c ? label : (name?.trim() || c) };
+    return { key: c, label: label && label.toLowerCase() !== c ? label : name?.trim() || c };
   }
   const n = name?.trim();
   if (!n) return null;
@@ -50,9 +50,14 @@ export function languageKey(code: string | null, name: string | null): { key: st
 export function termServiceTypes(db: Db): Map<string, ServiceType[]> {
   const map = new Map<string, ServiceType[]>();
   for (const t of DEFLECT_TERMS) if (t.serviceType) map.set(t.id, [t.serviceType]);
-  const rows = db.prepare('SELECT term_id, service_types FROM provider_term_mapping').all() as Array<{ term_id: string; service_types: string }>;
+  const rows = db.prepare('SELECT term_id, service_types FROM provider_term_mapping').all() as Array<{
+    term_id: string;
+    service_types: string;
+  }>;
   for (const r of rows) {
-    const types = (JSON.parse(r.service_types) as string[]).filter((t): t is ServiceType => (SERVICE_TYPES as readonly string[]).includes(t));
+    const types = (JSON.parse(r.service_types) as string[]).filter((t): t is ServiceType =>
+      (SERVICE_TYPES as readonly string[]).includes(t),
+    );
     if (types.length) map.set(r.term_id, types);
   }
   return map;
@@ -63,7 +68,9 @@ export function reindex(db: Db): void {
   const termTypes = termServiceTypes(db);
   const typesOf = new Map<string, Set<ServiceType>>();
   const links = db
-    .prepare('SELECT a.link_id AS service_id, a.taxonomy_term_id AS term_id FROM hsds_attribute a JOIN hsds_service s ON s.id = a.link_id')
+    .prepare(
+      'SELECT a.link_id AS service_id, a.taxonomy_term_id AS term_id FROM hsds_attribute a JOIN hsds_service s ON s.id = a.link_id',
+    )
     .all() as Array<{ service_id: string; term_id: string }>;
   const insertType = db.prepare('INSERT OR IGNORE INTO provider_service_type (service_id, service_type) VALUES (?, ?)');
   for (const l of links) {
@@ -114,6 +121,11 @@ export function reindex(db: Db): void {
     ]
       .filter(Boolean)
       .join('\n');
-    insertFts.run(id, [s.name, s.alternate_name].filter(Boolean).join(' '), [s.org_name, s.org_alt].filter(Boolean).join(' '), body);
+    insertFts.run(
+      id,
+      [s.name, s.alternate_name].filter(Boolean).join(' '),
+      [s.org_name, s.org_alt].filter(Boolean).join(' '),
+      body,
+    );
   }
 }

@@ -28,7 +28,9 @@ function phones(db: Db, column: 'service_id' | 'organization_id' | 'location_id'
     extension: n(p.extension),
     type: s(p.type),
     description: s(p.description),
-    languages: rows(db, 'SELECT name, code FROM hsds_language WHERE phone_id = ? ORDER BY id', p.id).map((l) => s(l.name) ?? s(l.code) ?? ''),
+    languages: rows(db, 'SELECT name, code FROM hsds_language WHERE phone_id = ? ORDER BY id', p.id).map(
+      (l) => s(l.name) ?? s(l.code) ?? '',
+    ),
   }));
 }
 
@@ -59,10 +61,9 @@ function languages(db: Db, column: 'service_id' | 'location_id', id: string) {
 
 function attributeValue(db: Db, serviceId: string, termId: string): string | null {
   return (
-    (sql(db, 'SELECT value FROM hsds_attribute WHERE link_id = ? AND taxonomy_term_id = ? ORDER BY id LIMIT 1').pluck().get(serviceId, termId) as
-      | string
-      | null
-      | undefined) ?? null
+    (sql(db, 'SELECT value FROM hsds_attribute WHERE link_id = ? AND taxonomy_term_id = ? ORDER BY id LIMIT 1')
+      .pluck()
+      .get(serviceId, termId) as string | null | undefined) ?? null
   );
 }
 
@@ -75,30 +76,40 @@ function location(db: Db, l: Row) {
     transportation: s(l.transportation),
     url: s(l.url),
     locationType: l.location_type as string,
-    addresses: rows(db, `SELECT * FROM hsds_address WHERE location_id = ? ORDER BY address_type = 'physical' DESC, id`, id).map((a) => ({
-      id: a.id as string,
-      attention: s(a.attention),
-      address1: a.address_1 as string,
-      address2: s(a.address_2),
-      city: a.city as string,
-      stateProvince: a.state_province as string,
-      postalCode: a.postal_code as string,
-      country: a.country as string,
-      addressType: a.address_type as string,
-    })),
-    phones: phones(db, 'location_id', id),
-    schedules: rows(db, 'SELECT * FROM hsds_schedule WHERE location_id = ? AND service_id IS NULL AND service_at_location_id IS NULL ORDER BY id', id).map(
-      scheduleView,
+    addresses: rows(db, `SELECT * FROM hsds_address WHERE location_id = ? ORDER BY address_type = 'physical' DESC, id`, id).map(
+      (a) => ({
+        id: a.id as string,
+        attention: s(a.attention),
+        address1: a.address_1 as string,
+        address2: s(a.address_2),
+        city: a.city as string,
+        stateProvince: a.state_province as string,
+        postalCode: a.postal_code as string,
+        country: a.country as string,
+        addressType: a.address_type as string,
+      }),
     ),
+    phones: phones(db, 'location_id', id),
+    schedules: rows(
+      db,
+      'SELECT * FROM hsds_schedule WHERE location_id = ? AND service_id IS NULL AND service_at_location_id IS NULL ORDER BY id',
+      id,
+    ).map(scheduleView),
     languages: languages(db, 'location_id', id),
-    accessibility: rows(db, 'SELECT description, details FROM hsds_accessibility WHERE location_id = ? ORDER BY id', id).map((a) => ({
-      description: s(a.description),
-      details: s(a.details),
-    })),
+    accessibility: rows(db, 'SELECT description, details FROM hsds_accessibility WHERE location_id = ? ORDER BY id', id).map(
+      (a) => ({
+        description: s(a.description),
+        details: s(a.details),
+      }),
+    ),
   };
 }
 
-export function serviceDetail(db: Db, id: string, clock: Clock): { service: ServiceDetail; otherServices: Array<{ id: string; name: string }> } {
+export function serviceDetail(
+  db: Db,
+  id: string,
+  clock: Clock,
+): { service: ServiceDetail; otherServices: Array<{ id: string; name: string }> } {
   const r = sql(db, 'SELECT * FROM hsds_service WHERE id = ?').get(id) as Row | undefined;
   if (!r) throw new AppError('not_found', 'This provider is not in the directory.', 'id');
   const orgId = r.organization_id as string;
@@ -171,7 +182,9 @@ export function serviceDetail(db: Db, id: string, clock: Clock): { service: Serv
     stale: isStale(assured, clock.fresh),
     open: openState(schedules as unknown as ScheduleInput[], clock.now, clock.timeZone),
   };
-  const otherServices = sql(db, 'SELECT id, name FROM hsds_service WHERE organization_id = ? AND id <> ? ORDER BY name COLLATE NOCASE')
-    .all(orgId, id) as Array<{ id: string; name: string }>;
+  const otherServices = sql(
+    db,
+    'SELECT id, name FROM hsds_service WHERE organization_id = ? AND id <> ? ORDER BY name COLLATE NOCASE',
+  ).all(orgId, id) as Array<{ id: string; name: string }>;
   return { service, otherServices };
 }

@@ -18,11 +18,17 @@ import { deleteRecord, ensureDeflectTaxonomy, exists, getRecord, insertRecord, n
 type ServiceEdit = z.output<typeof serviceEditSchema>;
 type OrganizationEdit = z.output<typeof organizationEditSchema>;
 
-const blank = (v: string | undefined | null): string | null => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+const blank = (v: string | undefined | null): string | null =>
+  v === undefined || v === null || v.trim() === '' ? null : v.trim();
 
 export function saveOrganization(db: Db, input: OrganizationEdit): string {
   const id = input.id ?? randomUUID();
-  const values: HsdsRecord = { name: input.name, description: input.description, website: blank(input.website), email: blank(input.email) };
+  const values: HsdsRecord = {
+    name: input.name,
+    description: input.description,
+    website: blank(input.website),
+    email: blank(input.email),
+  };
   if (input.id) {
     if (!exists(db, 'organization', id)) throw new AppError('not_found', 'This organisation is not in the directory.', 'id');
     updateRecord(db, 'organization', id, values, Object.keys(values));
@@ -51,7 +57,8 @@ function syncChildren(
     else insertRecord(db, table, newRecord(table, w));
   }
   for (const r of [...remaining.values()].flat()) {
-    if (otherLinks.some((l) => r[l] !== null && r[l] !== undefined)) updateRecord(db, table, r.id as string, { [ownLink]: null }, [ownLink]);
+    if (otherLinks.some((l) => r[l] !== null && r[l] !== undefined))
+      updateRecord(db, table, r.id as string, { [ownLink]: null }, [ownLink]);
     else deleteRecord(db, table, r.id as string);
   }
 }
@@ -84,7 +91,13 @@ function syncDeflectAttributes(db: Db, serviceId: string, input: ServiceEdit): v
     insertRecord(
       db,
       'attribute',
-      newRecord('attribute', { link_id: serviceId, taxonomy_term_id: term, link_type: isType ? 'service_type' : 'detail', link_entity: 'service', value }),
+      newRecord('attribute', {
+        link_id: serviceId,
+        taxonomy_term_id: term,
+        link_type: isType ? 'service_type' : 'detail',
+        link_entity: 'service',
+        value,
+      }),
     );
   }
 }
@@ -98,12 +111,19 @@ function hoursRecords(serviceId: string, hours: ServiceEdit['hours']): HsdsRecor
   const order = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
   return [...groups].map(([k, days]) => {
     const [opens, closes] = k.split('|');
-    return { service_id: serviceId, freq: 'WEEKLY', byday: order.filter((d) => days.has(d)).join(','), opens_at: opens!, closes_at: closes! };
+    return {
+      service_id: serviceId,
+      freq: 'WEEKLY',
+      byday: order.filter((d) => days.has(d)).join(','),
+      opens_at: opens!,
+      closes_at: closes!,
+    };
   });
 }
 
 export function saveService(db: Db, input: ServiceEdit, now: { iso: string; today: string }): string {
-  if (!exists(db, 'organization', input.organizationId)) throw new AppError('not_found', 'Choose an organisation from the directory.', 'organizationId');
+  if (!exists(db, 'organization', input.organizationId))
+    throw new AppError('not_found', 'Choose an organisation from the directory.', 'organizationId');
   if (input.minimumAge != null && input.maximumAge != null && input.minimumAge > input.maximumAge) {
     throw new AppError('invalid_input', 'The minimum age is above the maximum age.', 'minimumAge');
   }
@@ -138,7 +158,13 @@ export function saveService(db: Db, input: ServiceEdit, now: { iso: string; toda
     db,
     'phone',
     rowsOf(db, 'SELECT * FROM hsds_phone WHERE service_id = ?', id),
-    input.phones.map((p) => ({ service_id: id, number: p.number, extension: p.extension ?? null, type: p.type ?? null, description: blank(p.description) })),
+    input.phones.map((p) => ({
+      service_id: id,
+      number: p.number,
+      extension: p.extension ?? null,
+      type: p.type ?? null,
+      description: blank(p.description),
+    })),
     phoneKey,
     'service_id',
     ['location_id', 'organization_id', 'contact_id', 'service_at_location_id'],

@@ -12,7 +12,21 @@ export function isEditableSchedule(r: HsdsRecord): boolean {
   const empty = (k: string) => r[k] === null || r[k] === undefined;
   return (
     !empty('service_id') &&
-    ['location_id', 'service_at_location_id', 'valid_from', 'valid_to', 'dtstart', 'until', 'count', 'timezone', 'bymonthday', 'byweekno', 'byyearday', 'description', 'notes'].every(empty) &&
+    [
+      'location_id',
+      'service_at_location_id',
+      'valid_from',
+      'valid_to',
+      'dtstart',
+      'until',
+      'count',
+      'timezone',
+      'bymonthday',
+      'byweekno',
+      'byyearday',
+      'description',
+      'notes',
+    ].every(empty) &&
     (empty('freq') || r.freq === 'WEEKLY') &&
     (empty('interval') || r.interval === 1) &&
     typeof r.byday === 'string' &&

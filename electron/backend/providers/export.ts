@@ -32,7 +32,11 @@ function descriptor(created: string) {
             name: f.name,
             type: f.type,
             ...(f.format ? { format: f.format } : {}),
-            constraints: { required: f.required === true, ...(f.name === 'id' ? { unique: true } : {}), ...(f.enum ? { enum: [...f.enum] } : {}) },
+            constraints: {
+              required: f.required === true,
+              ...(f.name === 'id' ? { unique: true } : {}),
+              ...(f.enum ? { enum: [...f.enum] } : {}),
+            },
           })),
           primaryKey: 'id',
           foreignKeys: spec.fields
@@ -47,11 +51,14 @@ function descriptor(created: string) {
 function csvFor(db: Db, table: HsdsTable): { text: string; count: number } {
   const names = fieldNames(table);
   const records = allRecords(db, table);
-  const text = stringify([names, ...records.map((r) => names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))))], {
-    record_delimiter: 'windows',
-    // Quote any cell holding a line break, including a lone \n or \r (csv-stringify only quotes the record delimiter itself).
-    quoted_match: /[\r\n]/,
-  });
+  const text = stringify(
+    [names, ...records.map((r) => names.map((n) => (r[n] === null || r[n] === undefined ? '' : String(r[n]))))],
+    {
+      record_delimiter: 'windows',
+      // Quote any cell holding a line break, including a lone \n or \r (csv-stringify only quotes the record delimiter itself).
+      quoted_match: /[\r\n]/,
+    },
+  );
   return { text, count: records.length };
 }
 

@@ -11,14 +11,18 @@ import { ImportFailed, issue } from './issues';
  */
 
 export type PackageSource =
-  | { kind: 'tabular'; name: string; files: Map<string, Uint8Array> }
-  | { kind: 'json'; name: string; bytes: Uint8Array };
+  { kind: 'tabular'; name: string; files: Map<string, Uint8Array> } | { kind: 'json'; name: string; bytes: Uint8Array };
 
 const MB = 1024 * 1024;
 const LIMIT_TEXT = `${MAX_PACKAGE_BYTES / MB} MB`;
 
 function tooBig(name: string): ImportFailed {
-  return new ImportFailed([issue(name, `This file is larger than ${LIMIT_TEXT}. Split the directory into smaller packages and import them one at a time.`)]);
+  return new ImportFailed([
+    issue(
+      name,
+      `This file is larger than ${LIMIT_TEXT}. Split the directory into smaller packages and import them one at a time.`,
+    ),
+  ]);
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -66,7 +70,10 @@ export function sourceFromBytes(name: string, bytes: Uint8Array): PackageSource 
   if (looksLikeJson(bytes)) return { kind: 'json', name, bytes };
   if (extname(name).toLowerCase() === '.csv') {
     throw new ImportFailed([
-      issue(name, 'This is a single CSV file. Import a zip (or folder) holding datapackage.json and the HSDS CSV files, or an HSDS JSON file.'),
+      issue(
+        name,
+        'This is a single CSV file. Import a zip (or folder) holding datapackage.json and the HSDS CSV files, or an HSDS JSON file.',
+      ),
     ]);
   }
   throw new ImportFailed([issue(name, 'This is neither a zip package nor an HSDS JSON file.')]);
@@ -96,7 +103,8 @@ export function packageFromPath(path: string): { name: string; bytes: Uint8Array
     if (total > MAX_PACKAGE_BYTES) throw tooBig(basename(path));
     files[entry.name] = readFileSync(join(path, entry.name));
   }
-  if (Object.keys(files).length === 0) throw new ImportFailed([issue(basename(path), 'This folder holds no datapackage.json or CSV files.')]);
+  if (Object.keys(files).length === 0)
+    throw new ImportFailed([issue(basename(path), 'This folder holds no datapackage.json or CSV files.')]);
   return { name: `${basename(path)}.zip`, bytes: zipSync(files, { level: 1 }) };
 }
 
@@ -108,7 +116,10 @@ export function decodeText(file: string, bytes: Uint8Array): string {
     return utf8.decode(bytes);
   } catch {
     throw new ImportFailed([
-      issue(file, 'This file is not UTF-8 text (it looks like Latin-1 / Windows-1252 or another encoding). Save it as "CSV UTF-8" and import again.'),
+      issue(
+        file,
+        'This file is not UTF-8 text (it looks like Latin-1 / Windows-1252 or another encoding). Save it as "CSV UTF-8" and import again.',
+      ),
     ]);
   }
 }

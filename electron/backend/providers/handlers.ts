@@ -46,7 +46,13 @@ function today(ctx: Ctx, db: Db): string {
 }
 
 function importDetail(plan: ImportPlan) {
-  return { format: plan.format, added: plan.totals.added, updated: plan.totals.updated, unchanged: plan.totals.unchanged, errors: plan.errorCount };
+  return {
+    format: plan.format,
+    added: plan.totals.added,
+    updated: plan.totals.updated,
+    unchanged: plan.totals.unchanged,
+    errors: plan.errorCount,
+  };
 }
 
 export const providersHandlers: HandlersFor<typeof providersContract> = {
@@ -63,17 +69,26 @@ export const providersHandlers: HandlersFor<typeof providersContract> = {
       )
       .all() as Array<{ key: string; services: number }>;
     const languages = rows
-      .map((r) => ({ key: r.key, label: languageKey(r.key.length <= 3 ? r.key : null, r.key)?.label ?? r.key, services: r.services }))
+      .map((r) => ({
+        key: r.key,
+        label: languageKey(r.key.length <= 3 ? r.key : null, r.key)?.label ?? r.key,
+        services: r.services,
+      }))
       .sort((a, b) => a.label.localeCompare(b.label));
     return {
       services: countRecords(db, 'service'),
       stale: db
-        .prepare(`SELECT count(*) FROM hsds_service WHERE status IN ('active', 'temporarily closed') AND (assured_date IS NULL OR substr(assured_date, 1, 10) < ?)`)
+        .prepare(
+          `SELECT count(*) FROM hsds_service WHERE status IN ('active', 'temporarily closed') AND (assured_date IS NULL OR substr(assured_date, 1, 10) < ?)`,
+        )
         .pluck()
         .get(clock.fresh) as number,
       unmappedTerms: countUnmappedTerms(db),
       languages,
-      organizations: db.prepare('SELECT id, name FROM hsds_organization ORDER BY name COLLATE NOCASE, id').all() as Array<{ id: string; name: string }>,
+      organizations: db.prepare('SELECT id, name FROM hsds_organization ORDER BY name COLLATE NOCASE, id').all() as Array<{
+        id: string;
+        name: string;
+      }>,
       settings,
     };
   },

@@ -13,8 +13,7 @@ import type { Staging } from './staging';
  */
 
 type Nested = { table: HsdsTable; many: boolean } & (
-  | { link: 'child'; field: string; entity?: string }
-  | { link: 'parent'; field: string }
+  { link: 'child'; field: string; entity?: string } | { link: 'parent'; field: string }
 );
 
 const meta = (table: HsdsTable): Record<string, Nested> => ({
@@ -117,7 +116,13 @@ class Flattener {
   ) {}
 
   /** Stages `obj` as a `table` record (with `links` set from its parent) and returns its id. */
-  visit(table: HsdsTable, obj: Record<string, unknown>, path: string, links: Record<string, string>, depth: number): string | null {
+  visit(
+    table: HsdsTable,
+    obj: Record<string, unknown>,
+    path: string,
+    links: Record<string, string>,
+    depth: number,
+  ): string | null {
     const origin = { file: this.file, row: null, record: path || '(top level)' };
     if (depth > MAX_DEPTH) {
       this.issues.error(issueAt(origin, null, 'Records are nested too deeply.'));
@@ -143,7 +148,8 @@ class Flattener {
       }
       const inherited: Record<string, string> = {};
       // A programme nested in a service belongs to the service's organisation.
-      if (nested.table === 'program' && typeof raw.organization_id === 'string' && !child.organization_id) inherited.organization_id = raw.organization_id;
+      if (nested.table === 'program' && typeof raw.organization_id === 'string' && !child.organization_id)
+        inherited.organization_id = raw.organization_id;
       const childId = this.visit(nested.table, child, `${path}${path ? '.' : ''}${key}`, inherited, depth + 1);
       if (childId) raw[nested.field] = childId;
     }
@@ -170,7 +176,8 @@ class Flattener {
         const child = { ...item };
         if (nested.entity) {
           const entityField = nested.table === 'attribute' ? 'link_entity' : 'resource_type';
-          if (child[entityField] === undefined || child[entityField] === null || child[entityField] === '') child[entityField] = nested.entity;
+          if (child[entityField] === undefined || child[entityField] === null || child[entityField] === '')
+            child[entityField] = nested.entity;
         }
         this.visit(nested.table, child, `${path}${path ? '.' : ''}${key}[${i}]`, childLinks, depth + 1);
       });
@@ -186,7 +193,12 @@ class Flattener {
 
   reportIgnored(): void {
     for (const [table, keys] of this.ignored) {
-      this.issues.warn(issue(this.file, `Fields that are not part of HSDS 3.0 ${HSDS_TABLE_LABELS[table]} records were ignored: ${[...keys].slice(0, 10).join(', ')}.`));
+      this.issues.warn(
+        issue(
+          this.file,
+          `Fields that are not part of HSDS 3.0 ${HSDS_TABLE_LABELS[table]} records were ignored: ${[...keys].slice(0, 10).join(', ')}.`,
+        ),
+      );
     }
   }
 }
@@ -200,9 +212,14 @@ export function readHsdsJson(file: string, bytes: Uint8Array, issues: Issues, st
     throw new ImportFailed([issue(file, 'This is not valid JSON.')]);
   }
   const doc = hsdsJsonDocumentSchema.safeParse(json);
-  if (!doc.success) throw new ImportFailed([issue(file, 'This JSON is not an HSDS object, a list of HSDS objects, or a page with "contents".')]);
+  if (!doc.success)
+    throw new ImportFailed([issue(file, 'This JSON is not an HSDS object, a list of HSDS objects, or a page with "contents".')]);
   const flattener = new Flattener(file, issues, staging);
-  const list = Array.isArray(doc.data) ? doc.data : Array.isArray(doc.data.contents) ? (doc.data.contents as Record<string, unknown>[]) : [doc.data];
+  const list = Array.isArray(doc.data)
+    ? doc.data
+    : Array.isArray(doc.data.contents)
+      ? (doc.data.contents as Record<string, unknown>[])
+      : [doc.data];
   if (list.length === 0) issues.warn(issue(file, 'The file holds no records.'));
   const prefix = Array.isArray(doc.data) ? '' : 'contents';
   list.forEach((obj, i) => {

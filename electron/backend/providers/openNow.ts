@@ -68,7 +68,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(zone, f);
   }
   return f;
@@ -82,7 +90,10 @@ export function wallClock(now: Date, zone: string | number): { day: DayNumber; m
   }
   const parts = formatter(zone).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return { day: dayNumber(`${get('year')}-${get('month')}-${get('day')}`), minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+  return {
+    day: dayNumber(`${get('year')}-${get('month')}-${get('day')}`),
+    minutes: Number(get('hour')) * 60 + Number(get('minute')),
+  };
 }
 
 /** Today's date (YYYY-MM-DD) in a time zone. */
@@ -168,13 +179,17 @@ export function openState(schedules: readonly ScheduleInput[], now: Date, timeZo
     else if (overnight && occursOn(s, day - 1) && minutes < w.closes) closesAt = Math.max(closesAt ?? 0, w.closes);
     for (let i = 0; i <= 7; i++) {
       if (!occursOn(s, day + i) || (i === 0 && w.opens <= minutes)) continue;
-      if (!next || i < next.inDays || (i === next.inDays && w.opens < next.minutes)) next = { inDays: i, minutes: w.opens, day: day + i };
+      if (!next || i < next.inDays || (i === next.inDays && w.opens < next.minutes))
+        next = { inDays: i, minutes: w.opens, day: day + i };
       break;
     }
   }
   if (!hasHours) return { state: 'unknown', label: 'Hours not listed' };
   if (closesAt !== null) {
-    return { state: 'open', label: closesAt >= 1440 ? `Open now · until ${hhmm(closesAt)} tomorrow` : `Open now · until ${hhmm(closesAt)}` };
+    return {
+      state: 'open',
+      label: closesAt >= 1440 ? `Open now · until ${hhmm(closesAt)} tomorrow` : `Open now · until ${hhmm(closesAt)}`,
+    };
   }
   if (!next) return { state: 'closed', label: 'Closed' };
   const when = next.inDays === 0 ? 'today' : next.inDays === 1 ? 'tomorrow' : DAY_LABELS[dayParts(next.day).weekday]!;
@@ -208,5 +223,7 @@ export function describeHours(s: ScheduleInput): string | null {
   }
   const zone = o.offsetMinutes !== null ? ` (UTC${s.opens_at.trim().slice(-6)})` : '';
   const freq = (s.freq ?? 'WEEKLY').toUpperCase() === 'MONTHLY' ? ' monthly' : '';
-  return `${dayText}${freq} ${hhmm(o.minutes)}–${c.minutes === 1440 ? '24:00' : hhmm(c.minutes)}${zone}`;
+  const times =
+    o.minutes === 0 && c.minutes === 1440 ? '24 hours' : `${hhmm(o.minutes)}–${c.minutes === 1440 ? '24:00' : hhmm(c.minutes)}`;
+  return `${dayText}${freq} ${times}${zone}`;
 }

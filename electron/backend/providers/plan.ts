@@ -40,9 +40,21 @@ function checkLinks(db: Db, staging: Staging, issues: Issues): void {
         if (staging.get(f.ref!, target) || exists(db, f.ref!, target) || builtIn(f.ref!, target)) continue;
         const what = HSDS_TABLE_LABELS[f.ref!];
         if (f.required) {
-          issues.error(issueAt(s.origin, f.name, `${f.name} refers to ${what} ${target}, which is neither in this package nor in the directory.`));
+          issues.error(
+            issueAt(
+              s.origin,
+              f.name,
+              `${f.name} refers to ${what} ${target}, which is neither in this package nor in the directory.`,
+            ),
+          );
         } else {
-          issues.warn(issueAt(s.origin, f.name, `${f.name} refers to ${what} ${target}, which is neither in this package nor in the directory; the link is kept.`));
+          issues.warn(
+            issueAt(
+              s.origin,
+              f.name,
+              `${f.name} refers to ${what} ${target}, which is neither in this package nor in the directory; the link is kept.`,
+            ),
+          );
         }
       }
     }

@@ -31,7 +31,10 @@ export interface SearchInput {
 export function ftsQuery(text: string): string | null {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' ');
 }
 
 type ScheduleRow = HsdsRecord & ScheduleInput;
@@ -41,12 +44,19 @@ type ScheduleRow = HsdsRecord & ScheduleInput;
  * when none of those has hours, its locations' opening hours. One pass over the schedule table.
  */
 export function schedulesByService(db: Db, only?: string): Map<string, ScheduleRow[]> {
-  const sals = (only
-    ? sql(db, 'SELECT id, service_id, location_id FROM hsds_service_at_location WHERE service_id = ?').all(only)
-    : sql(db, 'SELECT id, service_id, location_id FROM hsds_service_at_location').all()) as Array<{ id: string; service_id: string; location_id: string }>;
-  const rows = (only
-    ? sql(db, 'SELECT * FROM hsds_schedule WHERE service_id = @id OR service_at_location_id IN (SELECT id FROM hsds_service_at_location WHERE service_id = @id) OR location_id IN (SELECT location_id FROM hsds_service_at_location WHERE service_id = @id) ORDER BY id').all({ id: only })
-    : sql(db, 'SELECT * FROM hsds_schedule ORDER BY id').all()) as ScheduleRow[];
+  const sals = (
+    only
+      ? sql(db, 'SELECT id, service_id, location_id FROM hsds_service_at_location WHERE service_id = ?').all(only)
+      : sql(db, 'SELECT id, service_id, location_id FROM hsds_service_at_location').all()
+  ) as Array<{ id: string; service_id: string; location_id: string }>;
+  const rows = (
+    only
+      ? sql(
+          db,
+          'SELECT * FROM hsds_schedule WHERE service_id = @id OR service_at_location_id IN (SELECT id FROM hsds_service_at_location WHERE service_id = @id) OR location_id IN (SELECT location_id FROM hsds_service_at_location WHERE service_id = @id) ORDER BY id',
+        ).all({ id: only })
+      : sql(db, 'SELECT * FROM hsds_schedule ORDER BY id').all()
+  ) as ScheduleRow[];
   const salService = new Map(sals.map((s) => [s.id, s.service_id]));
   const own = new Map<string, ScheduleRow[]>();
   const atLocation = new Map<string, ScheduleRow[]>();
@@ -57,7 +67,8 @@ export function schedulesByService(db: Db, only?: string): Map<string, ScheduleR
     const viaSal = typeof r.service_at_location_id === 'string' ? salService.get(r.service_at_location_id) : undefined;
     if (viaSal) owners.add(viaSal);
     for (const o of owners) add(own, o, r);
-    if (owners.size === 0 && r.service_at_location_id === null && typeof r.location_id === 'string') add(atLocation, r.location_id, r);
+    if (owners.size === 0 && r.service_at_location_id === null && typeof r.location_id === 'string')
+      add(atLocation, r.location_id, r);
   }
   const out = new Map<string, ScheduleRow[]>();
   const services = only ? [only] : [...new Set([...own.keys(), ...sals.map((s) => s.service_id)])];
@@ -89,35 +100,39 @@ export function clockFor(db: Db, now: Date): Clock {
 }
 
 export function serviceTypesOf(db: Db, serviceId: string): ServiceType[] {
-  const set = new Set(sql(db, 'SELECT service_type FROM provider_service_type WHERE service_id = ?').pluck().all(serviceId) as string[]);
+  const set = new Set(
+    sql(db, 'SELECT service_type FROM provider_service_type WHERE service_id = ?').pluck().all(serviceId) as string[],
+  );
   return SERVICE_TYPES.filter((t) => set.has(t));
 }
 
 export function hasWalkIns(db: Db, serviceId: string): boolean {
   return (
-    sql(db, `SELECT 1 FROM hsds_attribute WHERE link_id = ? AND taxonomy_term_id = ? AND coalesce(lower(value), '') NOT IN ('false', 'no', '0')`)
-      .get(serviceId, DETAIL_TERM_IDS.walkIns) !== undefined
+    sql(
+      db,
+      `SELECT 1 FROM hsds_attribute WHERE link_id = ? AND taxonomy_term_id = ? AND coalesce(lower(value), '') NOT IN ('false', 'no', '0')`,
+    ).get(serviceId, DETAIL_TERM_IDS.walkIns) !== undefined
   );
 }
 
 function firstPhone(db: Db, serviceId: string, organizationId: string): string | null {
-  const row = sql(db, 
-      `SELECT number, extension FROM hsds_phone WHERE service_id = @id
+  const row = sql(
+    db,
+    `SELECT number, extension FROM hsds_phone WHERE service_id = @id
        UNION ALL SELECT p.number, p.extension FROM hsds_phone p JOIN hsds_service_at_location sal ON sal.id = p.service_at_location_id WHERE sal.service_id = @id
        UNION ALL SELECT p.number, p.extension FROM hsds_phone p JOIN hsds_service_at_location sal ON sal.location_id = p.location_id WHERE sal.service_id = @id
        UNION ALL SELECT number, extension FROM hsds_phone WHERE organization_id = @org AND service_id IS NULL
        LIMIT 1`,
-    )
-    .get({ id: serviceId, org: organizationId }) as { number: string; extension: number | null } | undefined;
+  ).get({ id: serviceId, org: organizationId }) as { number: string; extension: number | null } | undefined;
   return row ? `${row.number}${row.extension !== null ? ` ext. ${row.extension}` : ''}` : null;
 }
 
 function languagesOf(db: Db, serviceId: string): string[] {
-  const rows = sql(db, 
-      `SELECT code, name FROM hsds_language WHERE service_id = @id
+  const rows = sql(
+    db,
+    `SELECT code, name FROM hsds_language WHERE service_id = @id
        UNION ALL SELECT l.code, l.name FROM hsds_language l JOIN hsds_service_at_location sal ON sal.location_id = l.location_id WHERE sal.service_id = @id`,
-    )
-    .all({ id: serviceId }) as Array<{ code: string | null; name: string | null }>;
+  ).all({ id: serviceId }) as Array<{ code: string | null; name: string | null }>;
   const labels = new Map<string, string>();
   for (const r of rows) {
     const k = languageKey(r.code, r.name);
@@ -137,10 +152,11 @@ interface ServiceRow {
 }
 
 export function summarize(db: Db, row: ServiceRow, clock: Clock, schedules = serviceSchedules(db, row.id)): ServiceSummary {
-  const city = sql(db, 
-      `SELECT ad.city FROM hsds_service_at_location sal JOIN hsds_address ad ON ad.location_id = sal.location_id
+  const city = sql(
+    db,
+    `SELECT ad.city FROM hsds_service_at_location sal JOIN hsds_address ad ON ad.location_id = sal.location_id
         WHERE sal.service_id = ? ORDER BY CASE ad.address_type WHEN 'physical' THEN 0 ELSE 1 END LIMIT 1`,
-    )
+  )
     .pluck()
     .get(row.id) as string | undefined;
   return {
@@ -161,7 +177,11 @@ export function summarize(db: Db, row: ServiceRow, clock: Clock, schedules = ser
   };
 }
 
-export function searchServices(db: Db, input: SearchInput, now: Date): { total: number; results: ServiceSummary[]; timeZone: string } {
+export function searchServices(
+  db: Db,
+  input: SearchInput,
+  now: Date,
+): { total: number; results: ServiceSummary[]; timeZone: string } {
   const clock = clockFor(db, now);
   const where: string[] = [];
   const params: Record<string, string> = {};
@@ -172,39 +192,54 @@ export function searchServices(db: Db, input: SearchInput, now: Date): { total: 
   }
   if (!input.includeInactive) where.push(`s.status IN ('active', 'temporarily closed')`);
   if (input.needs?.length) {
-    where.push('EXISTS (SELECT 1 FROM provider_service_type t WHERE t.service_id = s.id AND t.service_type IN (SELECT value FROM json_each(@needTypes)))');
+    where.push(
+      'EXISTS (SELECT 1 FROM provider_service_type t WHERE t.service_id = s.id AND t.service_type IN (SELECT value FROM json_each(@needTypes)))',
+    );
     params.needTypes = JSON.stringify(serviceTypesForNeeds(input.needs));
   }
   if (input.serviceTypes?.length) {
-    where.push('EXISTS (SELECT 1 FROM provider_service_type t WHERE t.service_id = s.id AND t.service_type IN (SELECT value FROM json_each(@types)))');
+    where.push(
+      'EXISTS (SELECT 1 FROM provider_service_type t WHERE t.service_id = s.id AND t.service_type IN (SELECT value FROM json_each(@types)))',
+    );
     params.types = JSON.stringify(input.serviceTypes);
   }
   if (input.language) {
-    const key = languageKey(input.language.length <= 3 ? input.language : null, input.language)?.key ?? input.language.toLowerCase();
+    const key =
+      languageKey(input.language.length <= 3 ? input.language : null, input.language)?.key ?? input.language.toLowerCase();
     where.push('EXISTS (SELECT 1 FROM provider_service_language l WHERE l.service_id = s.id AND l.language = @language)');
     params.language = key;
   }
   if (input.walkIns) {
-    where.push(`EXISTS (SELECT 1 FROM hsds_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = @walkIns AND coalesce(lower(a.value), '') NOT IN ('false', 'no', '0'))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM hsds_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = @walkIns AND coalesce(lower(a.value), '') NOT IN ('false', 'no', '0'))`,
+    );
     params.walkIns = DETAIL_TERM_IDS.walkIns;
   }
   if (input.staleOnly) {
     where.push('(s.assured_date IS NULL OR substr(s.assured_date, 1, 10) < @fresh)');
     params.fresh = clock.fresh;
   }
-  const rows = sql(db, 
-      `SELECT s.id, s.name, s.organization_id, o.name AS org_name, s.status, s.alert, s.assured_date
+  const rows = sql(
+    db,
+    `SELECT s.id, s.name, s.organization_id, o.name AS org_name, s.status, s.alert, s.assured_date
          FROM hsds_service s LEFT JOIN hsds_organization o ON o.id = s.organization_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY s.name COLLATE NOCASE, s.id`,
-    )
-    .all(params) as ServiceRow[];
+  ).all(params) as ServiceRow[];
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 100;
   if (input.openNow) {
     const all = schedulesByService(db);
     const open = rows.filter((r) => openState(all.get(r.id) ?? [], clock.now, clock.timeZone).state === 'open');
-    return { total: open.length, results: open.slice(offset, offset + limit).map((r) => summarize(db, r, clock, all.get(r.id))), timeZone: clock.timeZone };
+    return {
+      total: open.length,
+      results: open.slice(offset, offset + limit).map((r) => summarize(db, r, clock, all.get(r.id))),
+      timeZone: clock.timeZone,
+    };
   }
-  return { total: rows.length, results: rows.slice(offset, offset + limit).map((r) => summarize(db, r, clock)), timeZone: clock.timeZone };
+  return {
+    total: rows.length,
+    results: rows.slice(offset, offset + limit).map((r) => summarize(db, r, clock)),
+    timeZone: clock.timeZone,
+  };
 }

@@ -41,7 +41,11 @@ export class Staging {
     }
     if (mode === 'unique') {
       this.issues.error(
-        issueAt(s.origin, 'id', `id ${id} is used twice in this file (also ${describe(existing.origin)}); each ${HSDS_TABLE_LABELS[s.table]} needs its own id`),
+        issueAt(
+          s.origin,
+          'id',
+          `id ${id} is used twice in this file (also ${describe(existing.origin)}); each ${HSDS_TABLE_LABELS[s.table]} needs its own id`,
+        ),
       );
       return existing;
     }

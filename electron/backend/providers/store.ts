@@ -46,7 +46,10 @@ export function allRecords(db: Db, table: HsdsTable): HsdsRecord[] {
 }
 
 export function countRecords(db: Db, table: HsdsTable): number {
-  return db.prepare(`SELECT count(*) FROM ${tableName(table)}`).pluck().get() as number;
+  return db
+    .prepare(`SELECT count(*) FROM ${tableName(table)}`)
+    .pluck()
+    .get() as number;
 }
 
 export function insertRecord(db: Db, table: HsdsTable, record: HsdsRecord): void {

@@ -28,7 +28,9 @@ export function readTabular(files: Map<string, Uint8Array>, issues: Issues, stag
   const descriptorPath = [...files.keys()]
     .filter((p) => posix.basename(p).toLowerCase() === DESCRIPTOR)
     .sort((a, b) => a.split('/').length - b.split('/').length)[0];
-  const base = descriptorPath ? posix.dirname(descriptorPath) : commonDir([...files.keys()].filter((p) => p.toLowerCase().endsWith('.csv')));
+  const base = descriptorPath
+    ? posix.dirname(descriptorPath)
+    : commonDir([...files.keys()].filter((p) => p.toLowerCase().endsWith('.csv')));
   const inBase = new Map<string, string>();
   for (const path of files.keys()) {
     const rel = base === '.' ? path : path.startsWith(`${base}/`) ? path.slice(base.length + 1) : null;
@@ -73,7 +75,8 @@ export function readTabular(files: Map<string, Uint8Array>, issues: Issues, stag
     out.push({ name: path, table: null });
     issues.warn(issue(path, 'Not an HSDS 3.0 table of this package; skipped.'));
   }
-  if (plan.size === 0) issues.error(issue('(package)', 'No HSDS CSV files were found (for example organizations.csv and services.csv).'));
+  if (plan.size === 0)
+    issues.error(issue('(package)', 'No HSDS CSV files were found (for example organizations.csv and services.csv).'));
   return out;
 }
 
@@ -93,18 +96,24 @@ function tablesFromDescriptor(name: string, bytes: Uint8Array, issues: Issues): 
   const parsed = dataPackageSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new ImportFailed([issue(name, `This is not a data package descriptor: ${first.message}`, { field: first.path.join('.') || null })]);
+    throw new ImportFailed([
+      issue(name, `This is not a data package descriptor: ${first.message}`, { field: first.path.join('.') || null }),
+    ]);
   }
   const out: Array<[string, HsdsTable]> = [];
   for (const resource of parsed.data.resources) {
     const path = Array.isArray(resource.path) ? resource.path[0]! : resource.path;
-    const table = HSDS_TABLES.find((t) => t === resource.name) ?? HSDS_TABLES.find((t) => aliases(t).includes(posix.basename(path).toLowerCase()));
+    const table =
+      HSDS_TABLES.find((t) => t === resource.name) ??
+      HSDS_TABLES.find((t) => aliases(t).includes(posix.basename(path).toLowerCase()));
     if (!table) {
       issues.warn(issue(name, `Resource "${resource.name.slice(0, 60)}" is not an HSDS 3.0 table; skipped.`));
       continue;
     }
     if (resource.encoding && !/^utf-?8$/i.test(resource.encoding)) {
-      issues.error(issue(name, `Resource "${resource.name}" declares encoding ${resource.encoding}; only UTF-8 files can be imported.`));
+      issues.error(
+        issue(name, `Resource "${resource.name}" declares encoding ${resource.encoding}; only UTF-8 files can be imported.`),
+      );
     }
     out.push([path, table]);
   }
@@ -120,10 +129,18 @@ function readCsv(name: string, table: HsdsTable, bytes: Uint8Array, issues: Issu
   const text = decodeText(name, bytes);
   let rows: CsvRecord[];
   try {
-    rows = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as CsvRecord[];
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as CsvRecord[];
   } catch (err) {
     const where = (err as { lines?: number }).lines;
-    throw new ImportFailed([issue(name, `The file could not be read as CSV${where ? ` near line ${where}` : ''}: check for an unclosed quote.`)]);
+    throw new ImportFailed([
+      issue(name, `The file could not be read as CSV${where ? ` near line ${where}` : ''}: check for an unclosed quote.`),
+    ]);
   }
   if (rows.length === 0) return;
   const header = rows[0]!.record.map((h) => h.trim().toLowerCase());
@@ -132,10 +149,13 @@ function readCsv(name: string, table: HsdsTable, bytes: Uint8Array, issues: Issu
   if (dup) throw new ImportFailed([issue(name, `Column "${dup}" appears twice in the header.`, { row: 1, field: dup })]);
   const missing = HSDS_SPEC[table].fields.filter((f) => f.required && !header.includes(f.name));
   if (missing.length) {
-    throw new ImportFailed(missing.map((f) => issue(name, `Required column "${f.name}" is missing from the header.`, { row: 1, field: f.name })));
+    throw new ImportFailed(
+      missing.map((f) => issue(name, `Required column "${f.name}" is missing from the header.`, { row: 1, field: f.name })),
+    );
   }
   const extra = header.filter((h) => !known.has(h));
-  if (extra.length) issues.warn(issue(name, `Columns that are not part of HSDS 3.0 were ignored: ${extra.slice(0, 10).join(', ')}.`, { row: 1 }));
+  if (extra.length)
+    issues.warn(issue(name, `Columns that are not part of HSDS 3.0 were ignored: ${extra.slice(0, 10).join(', ')}.`, { row: 1 }));
   const provided = new Set(header.filter((h) => known.has(h)));
 
   for (const { record: cells, info } of rows.slice(1)) {

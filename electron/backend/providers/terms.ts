@@ -67,9 +67,11 @@ export function countUnmappedTerms(db: Db): number {
 }
 
 export function mapTerm(db: Db, termId: string, types: readonly ServiceType[], by: string, at: string): void {
-  const term = db.prepare('SELECT taxonomy_id FROM hsds_taxonomy_term WHERE id = ?').get(termId) as { taxonomy_id: string | null } | undefined;
+  const term = db.prepare('SELECT taxonomy_id FROM hsds_taxonomy_term WHERE id = ?').get(termId) as
+    { taxonomy_id: string | null } | undefined;
   if (!term) throw new AppError('not_found', 'This taxonomy term is not in the directory.', 'termId');
-  if (term.taxonomy_id === DEFLECT_TAXONOMY_ID) throw new AppError('conflict', 'Deflect’s own terms are mapped already and cannot be changed.', 'termId');
+  if (term.taxonomy_id === DEFLECT_TAXONOMY_ID)
+    throw new AppError('conflict', 'Deflect’s own terms are mapped already and cannot be changed.', 'termId');
   const ordered = SERVICE_TYPES.filter((t) => types.includes(t));
   db.prepare(
     `INSERT INTO provider_term_mapping (term_id, service_types, updated_at, updated_by) VALUES (?, ?, ?, ?)
