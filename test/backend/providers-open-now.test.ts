@@ -60,6 +60,27 @@ describe('open now', () => {
     expect(openState([nights], at('2026-11-30T09:00:00Z'), CHICAGO).state).toBe('closed');
   });
 
+  it('treats back-to-back days as one stretch', () => {
+    const always = schedule({ opens_at: '00:00', closes_at: '24:00' });
+    expect(openState([always], at('2026-11-27T22:30:00Z'), CHICAGO)).toEqual({ state: 'open', label: 'Open 24 hours' });
+    const weekend = schedule({ byday: 'FR,SA', opens_at: '00:00', closes_at: '24:00' });
+    // Friday 10:00 CST: open through Saturday night.
+    expect(openState([weekend], at('2026-11-27T16:00:00Z'), CHICAGO)).toEqual({
+      state: 'open',
+      label: 'Open now · until Sun 00:00',
+    });
+    // Split shifts on the same day: the morning closes at noon, the afternoon opens at 13:00.
+    const split = [
+      schedule({ byday: 'MO', opens_at: '08:00', closes_at: '12:00' }),
+      schedule({ byday: 'MO', opens_at: '13:00', closes_at: '17:00' }),
+    ];
+    expect(openState(split, at('2026-11-30T17:00:00Z'), CHICAGO)).toEqual({ state: 'open', label: 'Open now · until 12:00' });
+    expect(openState(split, at('2026-11-30T18:30:00Z'), CHICAGO)).toEqual({
+      state: 'closed',
+      label: 'Closed · opens today 13:00',
+    });
+  });
+
   it('honours an explicit UTC offset on the times and the numeric timezone field', () => {
     const utc = schedule({ byday: 'MO', opens_at: '14:00Z', closes_at: '16:00Z' });
     expect(openState([utc], at('2026-11-30T15:00:00Z'), CHICAGO).state).toBe('open');

@@ -163,37 +163,58 @@ function hhmm(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-/** Whether a service is open at `now`, with a short label; "unknown" when no schedule has hours. */
-export function openState(schedules: readonly ScheduleInput[], now: Date, timeZone: string): OpenState {
-  let hasHours = false;
-  let closesAt: number | null = null;
-  let next: { inDays: number; minutes: number; day: DayNumber } | null = null;
+/** Opening windows as instants (minutes since the epoch) from the day before `now` to eight days after. */
+function windows(schedules: readonly ScheduleInput[], now: Date, timeZone: string): Array<[number, number]> {
+  const nowMinutes = Math.floor(now.getTime() / 60_000);
+  const out: Array<[number, number]> = [];
   for (const s of schedules) {
     const w = windowOf(s, timeZone);
     if (!w) continue;
-    hasHours = true;
     const { day, minutes } = wallClock(now, w.zone);
-    const overnight = w.closes <= w.opens;
-    const end = overnight ? w.closes + 1440 : w.closes;
-    if (occursOn(s, day) && minutes >= w.opens && minutes < end) closesAt = Math.max(closesAt ?? 0, end);
-    else if (overnight && occursOn(s, day - 1) && minutes < w.closes) closesAt = Math.max(closesAt ?? 0, w.closes);
-    for (let i = 0; i <= 7; i++) {
-      if (!occursOn(s, day + i) || (i === 0 && w.opens <= minutes)) continue;
-      if (!next || i < next.inDays || (i === next.inDays && w.opens < next.minutes))
-        next = { inDays: i, minutes: w.opens, day: day + i };
-      break;
+    // Local wall-clock minutes map to instants through the zone's offset now (a DST change within the week shifts a label by an hour at most).
+    const toInstant = (local: number) => nowMinutes + (local - minutes);
+    const length = w.closes <= w.opens ? w.closes + 1440 - w.opens : w.closes - w.opens;
+    for (let i = -1; i <= 8; i++) {
+      if (occursOn(s, day + i)) out.push([toInstant(i * 1440 + w.opens), toInstant(i * 1440 + w.opens + length)]);
     }
   }
-  if (!hasHours) return { state: 'unknown', label: 'Hours not listed' };
-  if (closesAt !== null) {
-    return {
-      state: 'open',
-      label: closesAt >= 1440 ? `Open now · until ${hhmm(closesAt)} tomorrow` : `Open now · until ${hhmm(closesAt)}`,
-    };
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** "17:00", "06:00 tomorrow", "Mon 08:00": an instant as the department reads it. */
+function whenLabel(instantMinutes: number, now: Date, timeZone: string, todayWord: string): string {
+  const at = wallClock(new Date(instantMinutes * 60_000), timeZone);
+  const today = wallClock(now, timeZone).day;
+  const time = hhmm(at.minutes);
+  if (at.day === today) return todayWord ? `${todayWord} ${time}` : time;
+  if (at.day === today + 1) return todayWord ? `tomorrow ${time}` : `${time} tomorrow`;
+  return `${DAY_LABELS[dayParts(at.day).weekday]!} ${time}`;
+}
+
+/** Whether a service is open at `now`, with a short label; "unknown" when no schedule has hours. */
+export function openState(schedules: readonly ScheduleInput[], now: Date, timeZone: string): OpenState {
+  if (!schedules.some((s) => windowOf(s, timeZone))) return { state: 'unknown', label: 'Hours not listed' };
+  const list = windows(schedules, now, timeZone);
+  const t = Math.floor(now.getTime() / 60_000);
+  let end: number | null = null;
+  for (const [a, b] of list) if (a <= t && t < b) end = Math.max(end ?? b, b);
+  if (end !== null) {
+    // Back-to-back windows (midnight to midnight every day) are one stretch of opening.
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [a, b] of list) {
+        if (a <= end && b > end) {
+          end = b;
+          changed = true;
+        }
+      }
+    }
+    if (end - t >= 6 * 1440) return { state: 'open', label: 'Open 24 hours' };
+    return { state: 'open', label: `Open now · until ${whenLabel(end, now, timeZone, '')}` };
   }
-  if (!next) return { state: 'closed', label: 'Closed' };
-  const when = next.inDays === 0 ? 'today' : next.inDays === 1 ? 'tomorrow' : DAY_LABELS[dayParts(next.day).weekday]!;
-  return { state: 'closed', label: `Closed · opens ${when} ${hhmm(next.minutes)}` };
+  const next = list.find(([a]) => a > t);
+  if (!next || next[0] - t > 7 * 1440) return { state: 'closed', label: 'Closed' };
+  return { state: 'closed', label: `Closed · opens ${whenLabel(next[0], now, timeZone, 'today')}` };
 }
 
 /** "Mon–Fri 09:00–17:00" for a simple weekly schedule; null when it has no hours. */
