@@ -1,0 +1,201 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconKey, IconLockOpen, IconPencil, IconUserOff, IconUserPlus } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { UserSummary } from '../../../shared/contract/users';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
+import { api } from '../api';
+import { useSession } from '../app/session';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { formatDateTime, formatTime } from '../ui/format';
+import { PageHeader } from '../ui/PageHeader';
+import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs';
+
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'deactivate'; user: UserSummary } | null;
+
+function StatusBadges({ user }: { user: UserSummary }) {
+  return (
+    <Group gap={6}>
+      {!user.active ? (
+        <Badge color="gray" variant="light">
+          Deactivated
+        </Badge>
+      ) : user.lockedUntil ? (
+        <Badge color="red" variant="light">
+          Locked until {formatTime(user.lockedUntil)}
+        </Badge>
+      ) : (
+        <Badge color="green" variant="light">
+          Active
+        </Badge>
+      )}
+      {user.active && user.mustChangePassword ? (
+        <Badge color="orange" variant="light">
+          Temporary password
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}
+
+export function UsersScreen() {
+  const session = useSession();
+  const [users, setUsers] = useState<UserSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  const load = useCallback(async () => {
+    const r = await api.users.list({});
+    if (r.ok) {
+      setUsers(r.value.users);
+      setLoadError(null);
+    } else setLoadError(r.error.message);
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  function done(title: string, message: string) {
+    setDialog(null);
+    notifications.show({ color: 'green', title, message });
+    void load();
+  }
+
+  function afterSave(user: UserSummary) {
+    if (user.id === session.user.id) {
+      session.setUser({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, mustChangePassword: user.mustChangePassword });
+    }
+    done('Changes saved', `${user.username} is now ${ROLE_LABELS[user.role]}.`);
+  }
+
+  async function unlock(user: UserSummary) {
+    const r = await api.users.unlock({ id: user.id });
+    if (r.ok) done('Account unlocked', `${user.username} can log in again.`);
+    else notifications.show({ color: 'red', title: 'Not unlocked', message: r.error.message });
+  }
+
+  return (
+    <Stack>
+      <PageHeader
+        title="Users"
+        description="Every member of staff has their own account. Deactivated accounts can no longer log in."
+        actions={
+          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+            Create user
+          </Button>
+        }
+      />
+      {loadError ? (
+        <Alert color="red" title="Could not load the users" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <Text>{loadError}</Text>
+            <Button size="xs" variant="default" onClick={() => void load()}>
+              Try again
+            </Button>
+          </Stack>
+        </Alert>
+      ) : null}
+      {!users && !loadError ? <Loader aria-label="Loading users" /> : null}
+      {users ? (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped highlightOnHover verticalSpacing="sm" aria-label="Staff accounts">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Username</Table.Th>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Role</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">Last login</Table.Th>
+                <Table.Th scope="col">Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.map((u) => (
+                <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
+                  <Table.Td ff="monospace">{u.username}</Table.Td>
+                  <Table.Td>
+                    {u.displayName}
+                    {u.id === session.user.id ? (
+                      <Text span size="sm" c="dimmed">
+                        {' '}
+                        (you)
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
+                  <Table.Td>
+                    <StatusBadges user={u} />
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(u.lastLoginAt, 'Never')}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
+                        Edit
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconKey size={14} aria-hidden />}
+                        aria-label={u.active ? `Reset password for ${u.username}` : `Reactivate ${u.username}`}
+                        onClick={() => setDialog({ kind: 'reset', user: u })}
+                      >
+                        {u.active ? 'Reset password' : 'Reactivate'}
+                      </Button>
+                      {u.lockedUntil ? (
+                        <Button size="xs" variant="default" leftSection={<IconLockOpen size={14} aria-hidden />} aria-label={`Unlock ${u.username}`} onClick={() => void unlock(u)}>
+                          Unlock
+                        </Button>
+                      ) : null}
+                      {u.active && u.id !== session.user.id ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          leftSection={<IconUserOff size={14} aria-hidden />}
+                          aria-label={`Deactivate ${u.username}`}
+                          onClick={() => setDialog({ kind: 'deactivate', user: u })}
+                        >
+                          Deactivate
+                        </Button>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+
+      {dialog?.kind === 'create' ? (
+        <CreateUserDialog
+          departmentName={session.departmentName}
+          onClose={() => setDialog(null)}
+          onCreated={(u) => done('User created', `${u.username} must choose their own password when they first log in.`)}
+        />
+      ) : null}
+      {dialog?.kind === 'edit' ? <EditUserDialog user={dialog.user} onClose={() => setDialog(null)} onSaved={afterSave} /> : null}
+      {dialog?.kind === 'reset' ? (
+        <ResetPasswordDialog
+          user={dialog.user}
+          departmentName={session.departmentName}
+          onClose={() => setDialog(null)}
+          onDone={(u) => done(dialog.user.active ? 'Password reset' : 'Account reactivated', `${u.username} must choose a new password at their next login.`)}
+        />
+      ) : null}
+      {dialog?.kind === 'deactivate' ? (
+        <ConfirmDialog
+          opened
+          title={`Deactivate ${dialog.user.username}?`}
+          message={`${dialog.user.displayName} will no longer be able to log in. Their records stay. You can reactivate the account later by setting a temporary password.`}
+          confirmLabel="Deactivate"
+          danger
+          onCancel={() => setDialog(null)}
+          onConfirm={() => api.users.deactivate({ id: dialog.user.id })}
+          onDone={() => done('Account deactivated', `${dialog.user.username} can no longer log in.`)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
