@@ -72,10 +72,14 @@ export const authHandlers: HandlersFor<typeof authContract> = {
     return {};
   },
 
-  'auth.lock': (ctx, input) => {
-    ctx.skipAudit();
-    ctx.backend.lock(input.reason);
-    return {};
+  // Not a plain (transactional) handler: locking closes the database, which cannot happen inside
+  // a transaction. Backend.lock writes its own audit entry before it closes the store.
+  'auth.lock': {
+    async: async (ctx, input) => {
+      ctx.skipAudit();
+      ctx.backend.lock(input.reason);
+      return {};
+    },
   },
 
   'auth.heartbeat': () => ({}),
