@@ -34,7 +34,7 @@ export function LockScreen({
       </Group>
       <SystemBanner text={banner} />
       <LoginForm initialUsername={lockedUser.username} submitLabel="Unlock" onSuccess={onUnlocked} autoFocusPassword />
-      <Alert color="gray" variant="light">
+      <Alert color="gray" variant="light" role="note">
         Someone else? Enter your own username and password. {lockedUser.displayName} will be logged out and their unsaved work
         discarded.
       </Alert>

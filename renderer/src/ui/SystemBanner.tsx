@@ -11,6 +11,7 @@ export function SystemBanner({ text }: { text: string }) {
       title="Authorised use only"
       icon={<IconShieldLock aria-hidden />}
       data-testid="system-banner"
+      role="note"
       styles={{ message: { fontSize: 'var(--mantine-font-size-md)', lineHeight: 1.5 } }}
     >
       {text}
