@@ -57,6 +57,7 @@ test('first run: setup form with inline errors, then the recovery key', async ()
   await expect(page.getByText('Enter a ZIP code such as 60426 or 60426-1234.')).toBeVisible();
   await expect(page.getByText('The password must not contain your username or the department name.')).toBeVisible();
   await snap(page, 'setup-errors');
+  await checkA11y(page, 'setup with errors');
 
   await page.getByLabel('ZIP code').fill(DEPARTMENT.zip);
   await page.getByLabel(/^Password/).fill(ADMIN.password);
@@ -95,6 +96,7 @@ test('login shows the banner; a wrong password is refused clearly', async () => 
   await expect(page.getByRole('alert')).toContainText('Username or password is incorrect.', KDF_WAIT);
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
   await snap(page, 'login-error');
+  await checkA11y(page, 'login with an error');
 
   await login(page, ADMIN.username, ADMIN.password);
   await expect(heading(`, ${ADMIN.displayName}`)).toBeVisible(KDF_WAIT);

@@ -14,7 +14,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" forceColorScheme="light">
-      <Notifications position="top-right" limit={3} />
+      <Notifications position="bottom-right" limit={3} />
       <App />
     </MantineProvider>
   </StrictMode>,

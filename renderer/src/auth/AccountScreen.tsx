@@ -19,7 +19,7 @@ function Detail({ label, value }: { label: string; value: string }) {
 export function AccountScreen() {
   const { user, departmentName, setUser } = useSession();
   return (
-    <Stack gap="xl">
+    <Stack gap="lg">
       <PageHeader title="My account" description="Your account details and password." />
       <Card withBorder padding="lg" maw={720}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -1,5 +1,5 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/contract/users';
 import { checkPassword } from '../../../shared/domain/password';
 import { api } from '../api';
@@ -14,12 +14,17 @@ export function ChangePasswordForm({
   currentLabel = 'Current password',
   submitLabel = 'Change password',
   onChanged,
+  secondaryAction,
+  maw = 520,
 }: {
   username: string;
   departmentName: string;
   currentLabel?: string;
   submitLabel?: string;
   onChanged: (user: SessionUser) => void;
+  /** A second button on the left of the submit button (the forced change offers "Log out"). */
+  secondaryAction?: ReactNode;
+  maw?: number | string;
 }) {
   const form = useForm({ currentPassword: '', newPassword: '', confirm: '' });
   const { values: v, text } = form;
@@ -45,13 +50,14 @@ export function ChangePasswordForm({
 
   return (
     <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
-      <Stack maw={520}>
+      <Stack maw={maw}>
         <PasswordInput label={currentLabel} autoComplete="current-password" {...text('currentPassword')} />
         <PasswordRules subject="Your new password" />
         <PasswordInput label="New password" autoComplete="new-password" {...text('newPassword')} />
         <PasswordInput label="Confirm new password" autoComplete="new-password" {...text('confirm')} />
         <FormAlert message={form.formError} title="Password not changed" />
-        <Group justify="flex-end">
+        <Group justify={secondaryAction ? 'space-between' : 'flex-end'}>
+          {secondaryAction}
           <Button type="submit" loading={form.busy}>
             {submitLabel}
           </Button>

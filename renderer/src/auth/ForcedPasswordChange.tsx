@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import type { SessionUser } from '../../../shared/contract/users';
 import { CenteredPage } from '../ui/CenteredPage';
@@ -28,12 +28,13 @@ export function ForcedPasswordChange({
         currentLabel="Temporary password"
         submitLabel="Set password and continue"
         onChanged={onChanged}
+        maw="100%"
+        secondaryAction={
+          <Button variant="default" leftSection={<IconLogout size={18} aria-hidden />} onClick={onLogout}>
+            Log out instead
+          </Button>
+        }
       />
-      <Group>
-        <Button variant="subtle" leftSection={<IconLogout size={18} aria-hidden />} onClick={onLogout}>
-          Log out instead
-        </Button>
-      </Group>
     </CenteredPage>
   );
 }

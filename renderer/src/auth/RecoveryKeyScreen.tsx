@@ -49,7 +49,8 @@ export function RecoveryKeyScreen({ recoveryKey, departmentName, onContinue }: {
             block
             data-testid="recovery-key"
             aria-label="Recovery key"
-            style={{ fontSize: 'clamp(1.1rem, 3.2vw, 1.7rem)', letterSpacing: '0.08em', textAlign: 'center', background: 'transparent', whiteSpace: 'normal', wordBreak: 'break-word' }}
+            fw={600}
+            style={{ fontSize: '1.35rem', letterSpacing: '0.04em', textAlign: 'center', background: 'transparent', whiteSpace: 'nowrap', overflowX: 'auto' }}
           >
             {recoveryKey}
           </Code>

@@ -17,7 +17,7 @@ export function HomeScreen() {
   const { user, departmentName, idleLockMinutes } = useSession();
   const screens = useAllowedScreens().filter((s) => s.summary);
   return (
-    <Stack gap="xl">
+    <Stack gap="lg">
       <PageHeader
         title={`${greeting(new Date().getHours())}, ${user.displayName}`}
         description={
