@@ -10,3 +10,11 @@ export function formatDateTime(iso: string | null | undefined, empty = '—'): s
 export function formatTime(iso: string): string {
   return dayjs(iso).format('h:mm A');
 }
+
+/** Shorter, for tables: the year only when it is not this year. */
+export function formatShortDateTime(iso: string | null | undefined, empty = '—'): string {
+  if (!iso) return empty;
+  const d = dayjs(iso);
+  if (!d.isValid()) return empty;
+  return d.format(d.year() === dayjs().year() ? 'MMM D, h:mm A' : 'MMM D, YYYY, h:mm A');
+}

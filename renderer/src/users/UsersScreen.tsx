@@ -1,40 +1,38 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconKey, IconLockOpen, IconPencil, IconUserOff, IconUserPlus } from '@tabler/icons-react';
+import { IconCircleCheck, IconLock, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { UserSummary } from '../../../shared/contract/users';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { api } from '../api';
 import { useSession } from '../app/session';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { formatDateTime, formatTime } from '../ui/format';
+import { formatShortDateTime, formatTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'deactivate'; user: UserSummary } | null;
 
-function StatusBadges({ user }: { user: UserSummary }) {
+function StatusCell({ user }: { user: UserSummary }) {
+  const [Icon, color, label] = !user.active
+    ? [IconUserOff, 'var(--mantine-color-gray-7)', 'Deactivated']
+    : user.lockedUntil
+      ? [IconLock, 'var(--mantine-color-red-9)', `Locked until ${formatTime(user.lockedUntil)}`]
+      : [IconCircleCheck, 'var(--mantine-color-teal-9)', 'Active'];
   return (
-    <Group gap={6}>
-      {!user.active ? (
-        <Badge color="gray" variant="light">
-          Deactivated
-        </Badge>
-      ) : user.lockedUntil ? (
-        <Badge color="red" variant="light">
-          Locked until {formatTime(user.lockedUntil)}
-        </Badge>
-      ) : (
-        <Badge color="green" variant="light">
-          Active
-        </Badge>
-      )}
+    <Stack gap={2}>
+      <Group gap={6} wrap="nowrap">
+        <Icon size={18} color={color} aria-hidden />
+        <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+          {label}
+        </Text>
+      </Group>
       {user.active && user.mustChangePassword ? (
-        <Badge color="orange" variant="light">
+        <Text size="xs" c="dimmed">
           Temporary password
-        </Badge>
+        </Text>
       ) : null}
-    </Group>
+    </Stack>
   );
 }
 
@@ -90,7 +88,7 @@ export function UsersScreen() {
         <Alert color="red" title="Could not load the users" role="alert">
           <Stack gap="xs" align="flex-start">
             <Text>{loadError}</Text>
-            <Button size="xs" variant="default" onClick={() => void load()}>
+            <Button size="compact-sm" variant="default" onClick={() => void load()}>
               Try again
             </Button>
           </Stack>
@@ -98,12 +96,11 @@ export function UsersScreen() {
       ) : null}
       {!users && !loadError ? <Loader aria-label="Loading users" /> : null}
       {users ? (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={860}>
           <Table striped highlightOnHover verticalSpacing="sm" aria-label="Staff accounts">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Username</Table.Th>
-                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">User</Table.Th>
                 <Table.Th scope="col">Role</Table.Th>
                 <Table.Th scope="col">Status</Table.Th>
                 <Table.Th scope="col">Last login</Table.Th>
@@ -113,46 +110,47 @@ export function UsersScreen() {
             <Table.Tbody>
               {users.map((u) => (
                 <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
-                  <Table.Td ff="monospace">{u.username}</Table.Td>
                   <Table.Td>
-                    {u.displayName}
-                    {u.id === session.user.id ? (
-                      <Text span size="sm" c="dimmed">
-                        {' '}
-                        (you)
+                    <Text fw={600} size="sm">
+                      {u.displayName}
+                    </Text>
+                    <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      <Text span ff="monospace" size="sm">
+                        {u.username}
                       </Text>
-                    ) : null}
+                      {u.id === session.user.id ? ' (you)' : ''}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
                   <Table.Td>
-                    <StatusBadges user={u} />
+                    <StatusCell user={u} />
                   </Table.Td>
-                  <Table.Td>{formatDateTime(u.lastLoginAt, 'Never')}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDateTime(u.lastLoginAt, 'Never')}</Table.Td>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
-                      <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
+                      <Button size="compact-sm" variant="default" aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
                         Edit
                       </Button>
                       <Button
-                        size="xs"
+                        size="compact-sm"
                         variant="default"
-                        leftSection={<IconKey size={14} aria-hidden />}
+                       
                         aria-label={u.active ? `Reset password for ${u.username}` : `Reactivate ${u.username}`}
                         onClick={() => setDialog({ kind: 'reset', user: u })}
                       >
                         {u.active ? 'Reset password' : 'Reactivate'}
                       </Button>
                       {u.lockedUntil ? (
-                        <Button size="xs" variant="default" leftSection={<IconLockOpen size={14} aria-hidden />} aria-label={`Unlock ${u.username}`} onClick={() => void unlock(u)}>
+                        <Button size="compact-sm" variant="default" aria-label={`Unlock ${u.username}`} onClick={() => void unlock(u)}>
                           Unlock
                         </Button>
                       ) : null}
                       {u.active && u.id !== session.user.id ? (
                         <Button
-                          size="xs"
+                          size="compact-sm"
                           variant="light"
                           color="red"
-                          leftSection={<IconUserOff size={14} aria-hidden />}
+                         
                           aria-label={`Deactivate ${u.username}`}
                           onClick={() => setDialog({ kind: 'deactivate', user: u })}
                         >
