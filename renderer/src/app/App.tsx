@@ -1,4 +1,5 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SystemState } from '../../../shared/contract/system';
 import type { SessionUser } from '../../../shared/contract/users';
@@ -125,6 +126,10 @@ export function App() {
     },
     [refreshSystem],
   );
+
+  // Ctrl+L locks from anywhere in a signed-in session, inputs included (the empty list: ignore no tags).
+  const unlockedSession = phase.kind === 'session' && !phase.locked;
+  useHotkeys([['mod+L', () => unlockedSession && lock('manual')]], []);
 
   useIdleLock({
     enabled: phase.kind === 'session' && !phase.locked,

@@ -1,5 +1,4 @@
 import { Anchor, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { IconLock, IconLogout, IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
@@ -27,8 +26,6 @@ export function Shell() {
     [user.role],
   );
   const navEntries = ROUTES.filter((r) => r.nav && allows(r, user.role));
-
-  useHotkeys([['mod+L', () => lock()]], []);
 
   // A new screen takes the focus to its heading, so keyboard and screen-reader users start at the top.
   const mainRef = useRef<HTMLDivElement>(null);

@@ -64,7 +64,7 @@ export function UsersScreen() {
     if (user.id === session.user.id) {
       session.setUser({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, mustChangePassword: user.mustChangePassword });
     }
-    done('Changes saved', `${user.username} is now ${ROLE_LABELS[user.role]}.`);
+    done('Changes saved', `${user.displayName} (${user.username}), ${ROLE_LABELS[user.role]}.`);
   }
 
   async function unlock(user: UserSummary) {
