@@ -1,6 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { ADMIN, type App, callFromPage, checkA11y, DEPARTMENT, KDF_WAIT, login, newPage, OFFICER, osLock, snap, startApp } from './helpers';
+import {
+  ADMIN,
+  type App,
+  callFromPage,
+  checkA11y,
+  DEPARTMENT,
+  KDF_WAIT,
+  login,
+  newPage,
+  OFFICER,
+  osLock,
+  snap,
+  startApp,
+} from './helpers';
 
 /**
  * The foundation, as staff meet it: first-run setup, the recovery key, login with the

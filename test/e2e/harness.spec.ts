@@ -14,7 +14,12 @@ test.afterAll(async () => {
 });
 
 /** A raw request, so that paths such as `/../x` reach the server exactly as written. */
-function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; body: string }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; body: string }> {
   const url = new URL(app.harness.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
@@ -47,13 +52,20 @@ test('a call needs the per-run token and POST', async () => {
   expect(JSON.parse(good.body)).toMatchObject({ ok: true, value: { setupDone: false } });
 
   expect((await raw('POST', '/__harness/call', json, call)).status).toBe(404);
-  expect((await raw('POST', '/__harness/call', { ...json, 'x-deflect-harness': `${app.harness.token}x` }, call)).status).toBe(404);
+  expect((await raw('POST', '/__harness/call', { ...json, 'x-deflect-harness': `${app.harness.token}x` }, call)).status).toBe(
+    404,
+  );
   expect((await raw('GET', `/__harness/call?token=${app.harness.token}`)).status).toBe(404);
   expect((await raw('PUT', '/__harness/call', { ...json, 'x-deflect-harness': app.harness.token }, call)).status).toBe(404);
 });
 
 test('a page from another origin is refused even with the token', async () => {
-  const foreign = await raw('POST', '/__harness/call', { ...json, 'x-deflect-harness': app.harness.token, origin: 'http://evil.example' }, call);
+  const foreign = await raw(
+    'POST',
+    '/__harness/call',
+    { ...json, 'x-deflect-harness': app.harness.token, origin: 'http://evil.example' },
+    call,
+  );
   expect(foreign.status).toBe(403);
 });
 

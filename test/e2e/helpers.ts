@@ -40,7 +40,12 @@ export async function startApp(): Promise<App> {
 
 /** A page in its own context (axe needs one), sized and localised like a station workstation. */
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/Chicago', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'America/Chicago',
+    acceptDownloads: true,
+  });
   return context.newPage();
 }
 
@@ -64,10 +69,10 @@ export async function checkA11y(page: Page, screen: string): Promise<void> {
 
 /** Calls the backend from the page, exactly as the renderer does. */
 export function callFromPage(page: Page, name: string, input: unknown) {
-  return page.evaluate(
-    ([n, i]) => (globalThis as unknown as { deflect: DeflectBridge }).deflect.call(n as string, i),
-    [name, input] as const,
-  );
+  return page.evaluate(([n, i]) => (globalThis as unknown as { deflect: DeflectBridge }).deflect.call(n as string, i), [
+    name,
+    input,
+  ] as const);
 }
 
 /** Waits for anything that runs the key derivation (login, unlock, setup, password changes) on a busy machine. */

@@ -19,17 +19,29 @@ test.beforeAll(async ({ browser }) => {
   const { router } = app.harness;
   // Set up through the backend itself: this spec is about what comes after.
   const setup = await router.call('auth.setup', {
-    department: { name: 'Testville Police Department', addressLine1: '100 Example Plaza', city: 'Testville', state: 'IL', postalCode: '60000' },
+    department: {
+      name: 'Testville Police Department',
+      addressLine1: '100 Example Plaza',
+      city: 'Testville',
+      state: 'IL',
+      postalCode: '60000',
+    },
     admin: ADMIN,
   });
   if (!setup.ok) throw new Error(setup.error.message);
   recoveryKey = (setup.value as { recoveryKey: string }).recoveryKey;
   await router.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
-  const created = await router.call('users.create', { username: OFFICER.username, displayName: OFFICER.displayName, role: 'officer', password: TEMPORARY });
+  const created = await router.call('users.create', {
+    username: OFFICER.username,
+    displayName: OFFICER.displayName,
+    role: 'officer',
+    password: TEMPORARY,
+  });
   if (!created.ok) throw new Error(created.error.message);
   await router.call('auth.logout', {});
   // All but one of the failed attempts that lock the officer out.
-  for (let i = 1; i < MAX_FAILED_LOGINS; i++) await router.call('auth.login', { username: OFFICER.username, password: `wrong-guess-number-${i}` });
+  for (let i = 1; i < MAX_FAILED_LOGINS; i++)
+    await router.call('auth.login', { username: OFFICER.username, password: `wrong-guess-number-${i}` });
   page = await newPage(browser);
 });
 
@@ -84,14 +96,17 @@ test('edit a user; the last administrator cannot lose the role', async () => {
 });
 
 test('deactivate after a confirmation, then reactivate with a temporary password', async () => {
-  await page.getByRole('button', { name: `Deactivate ${OFFICER.username}` }).click();
+  await page.getByRole('button', { name: `More actions for ${OFFICER.username}` }).click();
+  await snap(page, 'user-actions-menu');
+  await checkA11y(page, 'user actions menu');
+  await page.getByRole('menuitem', { name: 'Deactivate' }).click();
   const confirm = page.getByRole('dialog', { name: `Deactivate ${OFFICER.username}?` });
   await expect(confirm).toContainText('will no longer be able to log in');
   await snap(page, 'deactivate-confirm');
   await checkA11y(page, 'deactivate confirmation');
   await confirm.getByRole('button', { name: 'Deactivate' }).click();
   await expect(officerRow()).toContainText('Deactivated');
-  await expect(page.getByRole('button', { name: `Deactivate ${OFFICER.username}` })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `More actions for ${OFFICER.username}` })).toHaveCount(0);
 
   await page.getByRole('button', { name: `Reactivate ${OFFICER.username}` }).click();
   const reactivate = page.getByRole('dialog', { name: `Reactivate ${OFFICER.username}` });

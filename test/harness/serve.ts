@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('Usage: npm run harness -- [--data-dir DIR] [--port N]\nServes out/renderer (run `npm run build:renderer` first) with the real backend.');
+    console.log(
+      'Usage: npm run harness -- [--data-dir DIR] [--port N]\nServes out/renderer (run `npm run build:renderer` first) with the real backend.',
+    );
     return;
   }
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'deflect-harness-'));

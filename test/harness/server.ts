@@ -128,7 +128,10 @@ function staticFile(root: string, urlPath: string): string | null {
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const { backend, router } = createBackend({ dataDir: options.dataDir, ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}) });
+  const { backend, router } = createBackend({
+    dataDir: options.dataDir,
+    ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
+  });
   const root = resolve(options.rendererDir ?? join(__dirname, '../../out/renderer'));
   const indexPath = join(root, 'index.html');
   let indexHtml: string;
@@ -165,7 +168,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (requestOrigin !== undefined && requestOrigin !== origin) return send(res, 403, 'Forbidden');
 
     if (url.pathname.startsWith('/__harness/')) {
-      if (url.pathname === '/__harness/bridge.js' && method === 'GET') return send(res, 200, bridgeScript(token), CONTENT_TYPES['.js']);
+      if (url.pathname === '/__harness/bridge.js' && method === 'GET')
+        return send(res, 200, bridgeScript(token), CONTENT_TYPES['.js']);
       if (url.pathname === '/__harness/call' && method === 'POST') {
         if (!tokenMatches(tokenBuf, req.headers['x-deflect-harness'])) return notFound(res);
         const body = await readBody(req);

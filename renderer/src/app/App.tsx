@@ -212,14 +212,24 @@ export function App() {
           {phase.mounted && sessionValue ? (
             <SessionContext.Provider value={sessionValue} key={generation}>
               {phase.user.mustChangePassword ? (
-                <ForcedPasswordChange user={phase.user} departmentName={departmentName} onChanged={setUser} onLogout={() => void logout()} />
+                <ForcedPasswordChange
+                  user={phase.user}
+                  departmentName={departmentName}
+                  onChanged={setUser}
+                  onLogout={() => void logout()}
+                />
               ) : (
                 <Shell />
               )}
             </SessionContext.Provider>
           ) : null}
           {phase.locked ? (
-            <LockScreen lockedUser={phase.user} departmentName={departmentName} banner={banner} onUnlocked={(result) => startSession(result, phase)} />
+            <LockScreen
+              lockedUser={phase.user}
+              departmentName={departmentName}
+              banner={banner}
+              onUnlocked={(result) => startSession(result, phase)}
+            />
           ) : null}
         </LockedContext.Provider>
       );

@@ -22,7 +22,8 @@ export function Shell() {
   const path = usePath();
   const current = useCurrentScreen(path);
   const allowed: NavEntry[] = useMemo(
-    () => ROUTES.filter((r) => allows(r, user.role)).map(({ path: p, label, icon, summary }) => ({ path: p, label, icon, summary })),
+    () =>
+      ROUTES.filter((r) => allows(r, user.role)).map(({ path: p, label, icon, summary }) => ({ path: p, label, icon, summary })),
     [user.role],
   );
   const navEntries = ROUTES.filter((r) => r.nav && allows(r, user.role));
@@ -84,11 +85,21 @@ export function Shell() {
                 </Badge>
               </Stack>
               <Tooltip label="Ctrl + L" withArrow>
-                <Button variant="default" leftSection={<IconLock size={18} aria-hidden />} onClick={() => lock()} aria-keyshortcuts="Control+L">
+                <Button
+                  variant="default"
+                  leftSection={<IconLock size={18} aria-hidden />}
+                  onClick={() => lock()}
+                  aria-keyshortcuts="Control+L"
+                >
                   Lock
                 </Button>
               </Tooltip>
-              <Button variant="subtle" color="gray" leftSection={<IconLogout size={18} aria-hidden />} onClick={() => void logout()}>
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconLogout size={18} aria-hidden />}
+                onClick={() => void logout()}
+              >
                 Log out
               </Button>
             </Group>

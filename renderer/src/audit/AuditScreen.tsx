@@ -33,9 +33,15 @@ function VerifyResult({ result }: { result: OutputOf<'audit.verify'> }) {
     );
   }
   return (
-    <Alert color="red" variant="light" icon={<IconAlertOctagon aria-hidden />} title="The audit log has been altered" role="alert">
-      Entry #{result.firstBadSeq} does not match the chain: it or an entry before it was edited, inserted or deleted. The {result.checked} entries
-      before it are intact. Tell your department’s security lead, and keep this workstation as it is.
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertOctagon aria-hidden />}
+      title="The audit log has been altered"
+      role="alert"
+    >
+      Entry #{result.firstBadSeq} does not match the chain: it or an entry before it was edited, inserted or deleted. The{' '}
+      {result.checked} entries before it are intact. Tell your department’s security lead, and keep this workstation as it is.
     </Alert>
   );
 }
@@ -53,7 +59,11 @@ export function AuditScreen() {
   const cursor = cursors[cursors.length - 1];
 
   const load = useCallback(async () => {
-    const r = await api.audit.list({ limit: PAGE_SIZE, ...(cursor !== undefined ? { beforeSeq: cursor } : {}), ...(action ? { action } : {}) });
+    const r = await api.audit.list({
+      limit: PAGE_SIZE,
+      ...(cursor !== undefined ? { beforeSeq: cursor } : {}),
+      ...(action ? { action } : {}),
+    });
     if (r.ok) {
       setPage(r.value);
       setError(null);
@@ -109,11 +119,7 @@ export function AuditScreen() {
           }}
           data={[{ value: '', label: 'All actions' }, ...actions.map((a) => ({ value: a, label: actionLabel(a) }))]}
         />
-        {page ? (
-          <Text aria-live="polite">
-            {overall === 0 ? 'No entries' : `Entries ${first}–${last} of ${overall}`}
-          </Text>
-        ) : null}
+        {page ? <Text aria-live="polite">{overall === 0 ? 'No entries' : `Entries ${first}–${last} of ${overall}`}</Text> : null}
       </Group>
       {error ? (
         <Alert color="red" title="Could not load the audit log" role="alert">
@@ -139,7 +145,13 @@ export function AuditScreen() {
                 <Table.Tr key={e.seq}>
                   <Table.Td>{e.seq}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                  <Table.Td>{e.username ?? <Text c="dimmed" span>unknown</Text>}</Table.Td>
+                  <Table.Td>
+                    {e.username ?? (
+                      <Text c="dimmed" span>
+                        unknown
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={600}>
                       {actionLabel(e.action)}

@@ -19,8 +19,8 @@ export function ForcedPasswordChange({
   return (
     <CenteredPage title="Choose your own password" eyebrow={departmentName} width={620}>
       <Text>
-        Welcome, {user.displayName}. You logged in with a temporary password from an administrator. Choose a password only you know before
-        you continue.
+        Welcome, {user.displayName}. You logged in with a temporary password from an administrator. Choose a password only you
+        know before you continue.
       </Text>
       <ChangePasswordForm
         username={user.username}

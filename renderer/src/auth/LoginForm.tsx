@@ -85,7 +85,13 @@ export function LoginForm({
           autoFocus={autoFocusPassword}
         />
         {generalError ? (
-          <Alert color="red" variant="light" role="alert" title={TITLES[generalError.code] ?? 'Could not log in'} icon={<IconAlertTriangle aria-hidden />}>
+          <Alert
+            color="red"
+            variant="light"
+            role="alert"
+            title={TITLES[generalError.code] ?? 'Could not log in'}
+            icon={<IconAlertTriangle aria-hidden />}
+          >
             {generalError.message}
           </Alert>
         ) : null}

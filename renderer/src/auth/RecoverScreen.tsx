@@ -10,7 +10,15 @@ import { schemaErrors, useForm } from '../ui/form';
 import { PasswordRules } from '../ui/PasswordRules';
 
 /** An administrator who forgot their password sets a new one with the recovery key from setup. */
-export function RecoverScreen({ departmentName, onBack, onDone }: { departmentName: string; onBack: () => void; onDone: () => void }) {
+export function RecoverScreen({
+  departmentName,
+  onBack,
+  onDone,
+}: {
+  departmentName: string;
+  onBack: () => void;
+  onDone: () => void;
+}) {
   const form = useForm({ recoveryKey: '', username: '', newPassword: '', confirm: '' });
   const { values: v, text } = form;
 
@@ -32,8 +40,8 @@ export function RecoverScreen({ departmentName, onBack, onDone }: { departmentNa
   return (
     <CenteredPage title="Recover an administrator account" eyebrow={departmentName} width={620}>
       <Text>
-        Enter the recovery key that was shown when Deflect was set up, the administrator’s username, and a new password. Other staff: ask
-        an administrator to reset your password instead.
+        Enter the recovery key that was shown when Deflect was set up, the administrator’s username, and a new password. Other
+        staff: ask an administrator to reset your password instead.
       </Text>
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack>

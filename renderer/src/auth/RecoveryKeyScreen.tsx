@@ -24,7 +24,15 @@ function keyFileText(recoveryKey: string, departmentName: string): string {
 }
 
 /** Shown once after setup: the key must be stored before the first login. */
-export function RecoveryKeyScreen({ recoveryKey, departmentName, onContinue }: { recoveryKey: string; departmentName: string; onContinue: () => void }) {
+export function RecoveryKeyScreen({
+  recoveryKey,
+  departmentName,
+  onContinue,
+}: {
+  recoveryKey: string;
+  departmentName: string;
+  onContinue: () => void;
+}) {
   const [stored, setStored] = useState(false);
   const clipboard = useClipboard({ timeout: 4000 });
 
@@ -50,7 +58,14 @@ export function RecoveryKeyScreen({ recoveryKey, departmentName, onContinue }: {
             data-testid="recovery-key"
             aria-label="Recovery key"
             fw={600}
-            style={{ fontSize: '1.35rem', letterSpacing: '0.04em', textAlign: 'center', background: 'transparent', whiteSpace: 'nowrap', overflowX: 'auto' }}
+            style={{
+              fontSize: '1.35rem',
+              letterSpacing: '0.04em',
+              textAlign: 'center',
+              background: 'transparent',
+              whiteSpace: 'nowrap',
+              overflowX: 'auto',
+            }}
           >
             {recoveryKey}
           </Code>

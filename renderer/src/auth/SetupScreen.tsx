@@ -56,21 +56,37 @@ export function SetupScreen({ onDone }: { onDone: (recoveryKey: string) => void 
   return (
     <CenteredPage title="Set up Deflect" eyebrow="First run" width={760}>
       <Text>
-        This workstation has no Deflect data yet. Enter your department’s details and create the first administrator account. Everything
-        you enter is stored encrypted on this computer.
+        This workstation has no Deflect data yet. Enter your department’s details and create the first administrator account.
+        Everything you enter is stored encrypted on this computer.
       </Text>
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="lg">
           <Fieldset legend="Department (used on letters)">
             <Grid>
               <Grid.Col span={12}>
-                <TextInput label="Department name" required autoComplete="organization" autoFocus {...text('name', 'department.name')} />
+                <TextInput
+                  label="Department name"
+                  required
+                  autoComplete="organization"
+                  autoFocus
+                  {...text('name', 'department.name')}
+                />
               </Grid.Col>
               <Grid.Col span={12}>
-                <TextInput label="Street address" required autoComplete="address-line1" {...text('addressLine1', 'department.addressLine1')} />
+                <TextInput
+                  label="Street address"
+                  required
+                  autoComplete="address-line1"
+                  {...text('addressLine1', 'department.addressLine1')}
+                />
               </Grid.Col>
               <Grid.Col span={12}>
-                <TextInput label="Address line 2" description="Optional" autoComplete="address-line2" {...text('addressLine2', 'department.addressLine2')} />
+                <TextInput
+                  label="Address line 2"
+                  description="Optional"
+                  autoComplete="address-line2"
+                  {...text('addressLine2', 'department.addressLine2')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <TextInput label="City" required autoComplete="address-level2" {...text('city', 'department.city')} />
@@ -79,10 +95,21 @@ export function SetupScreen({ onDone }: { onDone: (recoveryKey: string) => void 
                 <TextInput label="State" required autoComplete="address-level1" {...text('state', 'department.state')} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
-                <TextInput label="ZIP code" required autoComplete="postal-code" {...text('postalCode', 'department.postalCode')} />
+                <TextInput
+                  label="ZIP code"
+                  required
+                  autoComplete="postal-code"
+                  {...text('postalCode', 'department.postalCode')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label="Phone" description="Optional" type="tel" autoComplete="tel" {...text('phone', 'department.phone')} />
+                <TextInput
+                  label="Phone"
+                  description="Optional"
+                  type="tel"
+                  autoComplete="tel"
+                  {...text('phone', 'department.phone')}
+                />
               </Grid.Col>
             </Grid>
           </Fieldset>
@@ -99,7 +126,13 @@ export function SetupScreen({ onDone }: { onDone: (recoveryKey: string) => void 
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <TextInput label="Display name" required description="As colleagues will see it" autoComplete="name" {...text('displayName', 'admin.displayName')} />
+                  <TextInput
+                    label="Display name"
+                    required
+                    description="As colleagues will see it"
+                    autoComplete="name"
+                    {...text('displayName', 'admin.displayName')}
+                  />
                 </Grid.Col>
               </Grid>
               <PasswordRules />

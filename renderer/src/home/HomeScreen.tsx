@@ -48,7 +48,12 @@ export function HomeScreen() {
                   </div>
                 </Group>
                 <Group justify="flex-end">
-                  <Button component="a" href={href(s.path)} variant="light" rightSection={<IconArrowRight size={16} aria-hidden />}>
+                  <Button
+                    component="a"
+                    href={href(s.path)}
+                    variant="light"
+                    rightSection={<IconArrowRight size={16} aria-hidden />}
+                  >
                     Open {s.label.toLowerCase()}
                   </Button>
                 </Group>
@@ -62,9 +67,9 @@ export function HomeScreen() {
           Keeping the workstation safe
         </Title>
         <Text>
-          Lock the workstation whenever you step away: press <Kbd>Ctrl</Kbd> + <Kbd>L</Kbd> or use the Lock button at the top. It also locks
-          itself after {idleLockMinutes} {idleLockMinutes === 1 ? 'minute' : 'minutes'} without activity. Your unsaved work stays behind the
-          lock until you return.
+          Lock the workstation whenever you step away: press <Kbd>Ctrl</Kbd> + <Kbd>L</Kbd> or use the Lock button at the top. It
+          also locks itself after {idleLockMinutes} {idleLockMinutes === 1 ? 'minute' : 'minutes'} without activity. Your unsaved
+          work stays behind the lock until you return.
         </Text>
       </section>
     </Stack>

@@ -9,7 +9,9 @@ export function PasswordRules({ subject = 'The password' }: { subject?: string }
         {subject} must:
       </Text>
       <List size="sm" spacing={2} mt={4}>
-        <List.Item>have at least {PASSWORD_MIN_LENGTH} characters (a phrase of three or four words is easiest to remember);</List.Item>
+        <List.Item>
+          have at least {PASSWORD_MIN_LENGTH} characters (a phrase of three or four words is easiest to remember);
+        </List.Item>
         <List.Item>not be a common password such as “password123” or “policedepartment”;</List.Item>
         <List.Item>not contain the username or the department’s name.</List.Item>
       </List>

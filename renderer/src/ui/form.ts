@@ -76,7 +76,7 @@ export function useForm<V extends Record<string, string | boolean>>(initial: V) 
 
   /** Runs a call with the busy flag set; returns the value, or null after showing the error. */
   const run = useCallback(
-    async <T,>(fn: () => Promise<Result<T>>): Promise<T | null> => {
+    async <T>(fn: () => Promise<Result<T>>): Promise<T | null> => {
       setBusy(true);
       setFormError(null);
       try {

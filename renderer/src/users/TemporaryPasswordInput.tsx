@@ -3,7 +3,15 @@ import { IconRefresh } from '@tabler/icons-react';
 import { generateTemporaryPassword } from './temporary-password';
 
 /** The temporary password an administrator hands over; shown in clear because it is read out once and must be changed. */
-export function TemporaryPasswordInput({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
+export function TemporaryPasswordInput({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
   return (
     <TextInput
       label="Temporary password"
@@ -17,7 +25,12 @@ export function TemporaryPasswordInput({ value, onChange, error }: { value: stri
       rightSectionWidth={116}
       rightSectionPointerEvents="all"
       rightSection={
-        <Button size="compact-sm" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => onChange(generateTemporaryPassword())}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          onClick={() => onChange(generateTemporaryPassword())}
+        >
           Generate
         </Button>
       }

@@ -30,7 +30,15 @@ function passwordProblem(password: string, username: string, departmentName: str
   return checkPassword(password, [username, departmentName])?.message ?? null;
 }
 
-export function CreateUserDialog({ departmentName, onClose, onCreated }: { departmentName: string; onClose: () => void; onCreated: (user: UserSummary) => void }) {
+export function CreateUserDialog({
+  departmentName,
+  onClose,
+  onCreated,
+}: {
+  departmentName: string;
+  onClose: () => void;
+  onCreated: (user: UserSummary) => void;
+}) {
   const form = useForm({ username: '', displayName: '', role: 'officer', password: '' });
   const { values: v, text } = form;
 
@@ -52,11 +60,26 @@ export function CreateUserDialog({ departmentName, onClose, onCreated }: { depar
     <AppModal opened onClose={onClose} title="Create user">
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
-          <TextInput label="Username" description="Letters, digits, dot, dash or underscore; used to log in" autoComplete="off" data-autofocus {...text('username')} />
-          <TextInput label="Display name" description="As colleagues will see it, e.g. “Ofc. J. Example”" autoComplete="off" {...text('displayName')} />
+          <TextInput
+            label="Username"
+            description="Letters, digits, dot, dash or underscore; used to log in"
+            autoComplete="off"
+            data-autofocus
+            {...text('username')}
+          />
+          <TextInput
+            label="Display name"
+            description="As colleagues will see it, e.g. “Ofc. J. Example”"
+            autoComplete="off"
+            {...text('displayName')}
+          />
           <NativeSelect label="Role" data={ROLE_OPTIONS} {...text('role')} />
           <PasswordRules subject="The temporary password" />
-          <TemporaryPasswordInput value={v.password} onChange={(value) => form.set('password', value)} error={form.errors.password} />
+          <TemporaryPasswordInput
+            value={v.password}
+            onChange={(value) => form.set('password', value)}
+            error={form.errors.password}
+          />
           <FormAlert message={form.formError} title="User not created" />
           <DialogButtons busy={form.busy} submitLabel="Create user" onCancel={onClose} />
         </Stack>
@@ -65,7 +88,15 @@ export function CreateUserDialog({ departmentName, onClose, onCreated }: { depar
   );
 }
 
-export function EditUserDialog({ user, onClose, onSaved }: { user: UserSummary; onClose: () => void; onSaved: (user: UserSummary) => void }) {
+export function EditUserDialog({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: UserSummary;
+  onClose: () => void;
+  onSaved: (user: UserSummary) => void;
+}) {
   const form = useForm({ displayName: user.displayName, role: user.role as string });
   const { values: v, text } = form;
 
@@ -121,7 +152,11 @@ export function ResetPasswordDialog({
   }
 
   return (
-    <AppModal opened onClose={onClose} title={reactivating ? `Reactivate ${user.username}` : `Reset password for ${user.username}`}>
+    <AppModal
+      opened
+      onClose={onClose}
+      title={reactivating ? `Reactivate ${user.username}` : `Reset password for ${user.username}`}
+    >
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Text>
@@ -130,7 +165,11 @@ export function ResetPasswordDialog({
               : `${user.displayName} will have to choose a new password at their next login. Their current password stops working now.`}
           </Text>
           <PasswordRules subject="The temporary password" />
-          <TemporaryPasswordInput value={form.values.password} onChange={(value) => form.set('password', value)} error={form.errors.password} />
+          <TemporaryPasswordInput
+            value={form.values.password}
+            onChange={(value) => form.set('password', value)}
+            error={form.errors.password}
+          />
           <FormAlert message={form.formError} />
           <DialogButtons busy={form.busy} submitLabel={reactivating ? 'Reactivate' : 'Reset password'} onCancel={onClose} />
         </Stack>

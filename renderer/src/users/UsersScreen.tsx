@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Menu, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconLock, IconUserOff, IconUserPlus } from '@tabler/icons-react';
+import { IconChevronDown, IconCircleCheck, IconKey, IconLock, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { UserSummary } from '../../../shared/contract/users';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
@@ -13,7 +13,7 @@ import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDia
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'deactivate'; user: UserSummary } | null;
 
-function StatusCell({ user }: { user: UserSummary }) {
+function StatusCell({ user, onUnlock }: { user: UserSummary; onUnlock: () => void }) {
   const [Icon, color, label] = !user.active
     ? [IconUserOff, 'var(--mantine-color-gray-7)', 'Deactivated']
     : user.lockedUntil
@@ -26,6 +26,11 @@ function StatusCell({ user }: { user: UserSummary }) {
         <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
           {label}
         </Text>
+        {user.active && user.lockedUntil ? (
+          <Button size="compact-sm" variant="default" aria-label={`Unlock ${user.username}`} onClick={onUnlock}>
+            Unlock
+          </Button>
+        ) : null}
       </Group>
       {user.active && user.mustChangePassword ? (
         <Text size="xs" c="dimmed">
@@ -33,6 +38,54 @@ function StatusCell({ user }: { user: UserSummary }) {
         </Text>
       ) : null}
     </Stack>
+  );
+}
+
+function UserActions({
+  user,
+  self,
+  onEdit,
+  onReset,
+  onDeactivate,
+}: {
+  user: UserSummary;
+  self: boolean;
+  onEdit: () => void;
+  onReset: () => void;
+  onDeactivate: () => void;
+}) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button size="compact-sm" variant="default" aria-label={`Edit ${user.username}`} onClick={onEdit}>
+        Edit
+      </Button>
+      {!user.active ? (
+        <Button size="compact-sm" variant="default" aria-label={`Reactivate ${user.username}`} onClick={onReset}>
+          Reactivate
+        </Button>
+      ) : self ? null : (
+        <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
+          <Menu.Target>
+            <Button
+              size="compact-sm"
+              variant="default"
+              rightSection={<IconChevronDown size={14} aria-hidden />}
+              aria-label={`More actions for ${user.username}`}
+            >
+              More
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={onReset}>
+              Reset password
+            </Menu.Item>
+            <Menu.Item leftSection={<IconUserOff size={16} aria-hidden />} c="red.9" onClick={onDeactivate}>
+              Deactivate
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      )}
+    </Group>
   );
 }
 
@@ -45,7 +98,11 @@ export function UsersScreen() {
   const load = useCallback(async () => {
     const r = await api.users.list({});
     if (r.ok) {
-      setUsers(r.value.users);
+      setUsers(
+        [...r.value.users].sort((a, b) =>
+          a.displayName.localeCompare(b.displayName, undefined, { numeric: true, sensitivity: 'base' }),
+        ),
+      );
       setLoadError(null);
     } else setLoadError(r.error.message);
   }, []);
@@ -62,7 +119,13 @@ export function UsersScreen() {
 
   function afterSave(user: UserSummary) {
     if (user.id === session.user.id) {
-      session.setUser({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, mustChangePassword: user.mustChangePassword });
+      session.setUser({
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword,
+      });
     }
     done('Changes saved', `${user.displayName} (${user.username}), ${ROLE_LABELS[user.role]}.`);
   }
@@ -96,7 +159,7 @@ export function UsersScreen() {
       ) : null}
       {!users && !loadError ? <Loader aria-label="Loading users" /> : null}
       {users ? (
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover verticalSpacing="sm" aria-label="Staff accounts">
             <Table.Thead>
               <Table.Tr>
@@ -123,41 +186,17 @@ export function UsersScreen() {
                   </Table.Td>
                   <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
                   <Table.Td>
-                    <StatusCell user={u} />
+                    <StatusCell user={u} onUnlock={() => void unlock(u)} />
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDateTime(u.lastLoginAt, 'Never')}</Table.Td>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Button size="compact-sm" variant="default" aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
-                        Edit
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                       
-                        aria-label={u.active ? `Reset password for ${u.username}` : `Reactivate ${u.username}`}
-                        onClick={() => setDialog({ kind: 'reset', user: u })}
-                      >
-                        {u.active ? 'Reset password' : 'Reactivate'}
-                      </Button>
-                      {u.lockedUntil ? (
-                        <Button size="compact-sm" variant="default" aria-label={`Unlock ${u.username}`} onClick={() => void unlock(u)}>
-                          Unlock
-                        </Button>
-                      ) : null}
-                      {u.active && u.id !== session.user.id ? (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          color="red"
-                         
-                          aria-label={`Deactivate ${u.username}`}
-                          onClick={() => setDialog({ kind: 'deactivate', user: u })}
-                        >
-                          Deactivate
-                        </Button>
-                      ) : null}
-                    </Group>
+                    <UserActions
+                      user={u}
+                      self={u.id === session.user.id}
+                      onEdit={() => setDialog({ kind: 'edit', user: u })}
+                      onReset={() => setDialog({ kind: 'reset', user: u })}
+                      onDeactivate={() => setDialog({ kind: 'deactivate', user: u })}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -179,7 +218,12 @@ export function UsersScreen() {
           user={dialog.user}
           departmentName={session.departmentName}
           onClose={() => setDialog(null)}
-          onDone={(u) => done(dialog.user.active ? 'Password reset' : 'Account reactivated', `${u.username} must choose a new password at their next login.`)}
+          onDone={(u) =>
+            done(
+              dialog.user.active ? 'Password reset' : 'Account reactivated',
+              `${u.username} must choose a new password at their next login.`,
+            )
+          }
         />
       ) : null}
       {dialog?.kind === 'deactivate' ? (
