@@ -1,10 +1,13 @@
 import type { TablerIcon } from '@tabler/icons-react';
-import { IconHome, IconListCheck, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconHome, IconListCheck, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 import { AuditScreen } from '../audit/AuditScreen';
 import { AccountScreen } from '../auth/AccountScreen';
 import { HomeScreen } from '../home/HomeScreen';
+import { DirectoryScreen } from '../providers/DirectoryScreen';
+import { ProviderScreen } from '../providers/ProviderScreen';
+import { TermsScreen } from '../providers/TermsScreen';
 import { SettingsScreen } from '../system/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import type { RouteParams } from './router';
@@ -29,6 +32,17 @@ export interface AppRoute {
 
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', label: 'Home', icon: IconHome, roles: 'all', nav: true, component: HomeScreen },
+  {
+    path: '/providers',
+    label: 'Providers',
+    icon: IconAddressBook,
+    roles: 'all',
+    nav: true,
+    summary: 'Find a treatment or support provider by need, language and whether it is open now.',
+    component: DirectoryScreen,
+  },
+  { path: '/providers/terms', label: 'Taxonomy terms', icon: IconAddressBook, roles: 'all', nav: false, component: TermsScreen },
+  { path: '/providers/:id', label: 'Provider', icon: IconAddressBook, roles: 'all', nav: false, component: ProviderScreen },
   {
     path: '/users',
     label: 'Users',

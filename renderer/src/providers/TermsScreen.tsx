@@ -1,0 +1,168 @@
+import { Alert, Anchor, Button, Checkbox, Group, Loader, MultiSelect, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { OutputOf } from '../../../shared/contract';
+import { SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
+import { api } from '../api';
+import { href } from '../app/router';
+import { useSession } from '../app/session';
+import { PageHeader } from '../ui/PageHeader';
+import { canEditDirectory } from './parts';
+
+type Term = OutputOf<'providers.terms'>['terms'][number];
+const OPTIONS = SERVICE_TYPES.map((t) => ({ value: t, label: SERVICE_TYPE_LABELS[t] }));
+
+function TermRow({ term, editor, onSaved }: { term: Term; editor: boolean; onSaved: () => void }) {
+  const [types, setTypes] = useState<ServiceType[]>(term.reviewed ? term.serviceTypes : term.suggested);
+  const [busy, setBusy] = useState(false);
+  const changed = !term.reviewed || types.join() !== term.serviceTypes.join();
+
+  async function save() {
+    setBusy(true);
+    const r = await api.providers.mapTerm({ termId: term.id, serviceTypes: types });
+    setBusy(false);
+    if (r.ok) {
+      notifications.show({
+        color: 'green',
+        title: 'Mapping saved',
+        message: types.length
+          ? `“${term.name}” now counts as ${types.map((t) => SERVICE_TYPE_LABELS[t]).join(', ')}.`
+          : `“${term.name}” is not a service type.`,
+      });
+      onSaved();
+    } else notifications.show({ color: 'red', title: 'Not saved', message: r.error.message });
+  }
+
+  return (
+    <Table.Tr data-testid="term-row">
+      <Table.Td>
+        <Text fw={600} size="sm">
+          {term.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {[term.code, term.taxonomy].filter(Boolean).join(' · ')}
+        </Text>
+      </Table.Td>
+      <Table.Td>{term.services}</Table.Td>
+      <Table.Td>
+        {term.reviewed ? (
+          term.serviceTypes.length ? (
+            'Mapped'
+          ) : (
+            'Not a service type'
+          )
+        ) : (
+          <Text c="orange.9" fw={600} size="sm">
+            Unmapped
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td miw={320}>
+        {editor ? (
+          <MultiSelect
+            aria-label={`Service types for ${term.name}`}
+            data={OPTIONS}
+            value={types}
+            onChange={(v) => setTypes(v as ServiceType[])}
+            placeholder={types.length ? undefined : 'Not a service type'}
+            searchable
+            description={!term.reviewed && term.suggested.length ? 'Suggested from the wording: check before saving.' : undefined}
+          />
+        ) : (
+          <Text size="sm">{term.serviceTypes.map((t) => SERVICE_TYPE_LABELS[t]).join(', ') || '—'}</Text>
+        )}
+      </Table.Td>
+      {editor ? (
+        <Table.Td>
+          <Button
+            size="compact-sm"
+            variant={changed ? 'filled' : 'default'}
+            disabled={!changed}
+            loading={busy}
+            onClick={() => void save()}
+            aria-label={`Save mapping for ${term.name}`}
+          >
+            Save
+          </Button>
+        </Table.Td>
+      ) : null}
+    </Table.Tr>
+  );
+}
+
+/** Imported taxonomy terms (211/AIRS, Open Eligibility, a county list…) and the service types they stand for. */
+export function TermsScreen() {
+  const { user } = useSession();
+  const editor = canEditDirectory(user.role);
+  const [unmappedOnly, setUnmappedOnly] = useState(true);
+  const [terms, setTerms] = useState<Term[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await api.providers.terms(unmappedOnly ? { unmappedOnly: true } : {});
+    if (r.ok) {
+      setTerms(r.value.terms);
+      setError(null);
+    } else setError(r.error.message);
+  }, [unmappedOnly]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Stack>
+      <Anchor href={href('/providers')} size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={16} aria-hidden />
+          Provider directory
+        </Group>
+      </Anchor>
+      <PageHeader
+        title="Taxonomy terms"
+        description="Imported packages classify services with their own terms. Map each term to the service types Deflect uses, so that searching by need finds those services."
+      />
+      <Checkbox
+        label="Show unmapped terms only"
+        checked={unmappedOnly}
+        onChange={(e) => setUnmappedOnly(e.currentTarget.checked)}
+      />
+      {error ? (
+        <Alert color="red" title="Could not load the terms" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {!terms && !error ? <Loader aria-label="Loading terms" /> : null}
+      {terms ? (
+        terms.length === 0 ? (
+          <Text role="status">{unmappedOnly ? 'Every imported term is mapped.' : 'No imported taxonomy terms yet.'}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={800}>
+            <Table verticalSpacing="sm" striped aria-label="Taxonomy terms">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Term</Table.Th>
+                  <Table.Th scope="col">Services</Table.Th>
+                  <Table.Th scope="col">State</Table.Th>
+                  <Table.Th scope="col">Service types</Table.Th>
+                  {editor ? <Table.Th scope="col">Save</Table.Th> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {terms.map((t) => (
+                  <TermRow
+                    key={`${t.id}-${t.reviewed}-${t.serviceTypes.join()}`}
+                    term={t}
+                    editor={editor}
+                    onSaved={() => void load()}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,108 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { IconAlertTriangle, IconClock, IconClockOff, IconDoorEnter } from '@tabler/icons-react';
+import type { OpenState } from '../../../shared/contract/providers';
+import { SERVICE_TYPE_LABELS, type ServiceType } from '../../../shared/domain/serviceTypes';
+import type { Role } from '../../../shared/domain/roles';
+
+/** Roles that keep the directory up to date (the backend refuses the others the same way). */
+export function canEditDirectory(role: Role): boolean {
+  return role === 'coordinator' || role === 'admin';
+}
+
+export function OpenBadge({ open, size = 'md' }: { open: OpenState; size?: 'sm' | 'md' | 'lg' }) {
+  const [color, Icon] =
+    open.state === 'open' ? ['teal', IconClock] : open.state === 'closed' ? ['gray', IconClockOff] : ['gray', IconClockOff];
+  return (
+    <Badge
+      color={color}
+      variant={open.state === 'open' ? 'filled' : 'light'}
+      size={size}
+      leftSection={<Icon size={14} aria-hidden />}
+      styles={{ label: { textTransform: 'none' } }}
+      data-testid="open-state"
+    >
+      {open.label}
+    </Badge>
+  );
+}
+
+export function StaleBadge({ assuredDate }: { assuredDate: string | null }) {
+  return (
+    <Badge
+      color="orange"
+      variant="light"
+      leftSection={<IconAlertTriangle size={14} aria-hidden />}
+      styles={{ label: { textTransform: 'none' } }}
+    >
+      {assuredDate ? `Not verified since ${assuredDate}` : 'Never verified'}
+    </Badge>
+  );
+}
+
+export function WalkInBadge() {
+  return (
+    <Badge
+      color="blue"
+      variant="light"
+      leftSection={<IconDoorEnter size={14} aria-hidden />}
+      styles={{ label: { textTransform: 'none' } }}
+    >
+      Walk-ins
+    </Badge>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  if (status === 'active') return null;
+  return (
+    <Badge
+      color={status === 'temporarily closed' ? 'orange' : 'red'}
+      variant="light"
+      styles={{ label: { textTransform: 'none' } }}
+    >
+      {status === 'temporarily closed' ? 'Temporarily closed' : status === 'inactive' ? 'Inactive' : 'Defunct'}
+    </Badge>
+  );
+}
+
+export function ServiceTypeList({ types }: { types: readonly ServiceType[] }) {
+  if (types.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No service type yet
+      </Text>
+    );
+  return (
+    <Group gap={4}>
+      {types.map((t) => (
+        <Badge key={t} variant="outline" color="gray" size="sm" styles={{ label: { textTransform: 'none' } }}>
+          {SERVICE_TYPE_LABELS[t]}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** A file the user picked, as base64 for the import procedure (the window never sends paths). */
+export async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** Offers bytes the backend made as a download (the shell asks where to save it). */
+export function downloadBase64(fileName: string, base64: string, type: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
