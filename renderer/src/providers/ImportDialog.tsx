@@ -15,7 +15,7 @@ function where(i: ImportIssue): string {
 
 function IssueTable({ issues, label }: { issues: ImportIssue[]; label: string }) {
   return (
-    <ScrollArea.Autosize mah={260} type="auto">
+    <ScrollArea.Autosize mah={260} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': label }}>
       <Table verticalSpacing={4} aria-label={label} withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -60,33 +60,39 @@ function Preview({ plan }: { plan: ImportPlan }) {
       )}
       {plan.errorCount > 0 ? <IssueTable issues={plan.errors} label="Problems found" /> : null}
       {plan.errorCount === 0 && plan.tables.length > 0 ? (
-        <Table verticalSpacing={4} aria-label="What the import will do" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Records</Table.Th>
-              <Table.Th scope="col">Add</Table.Th>
-              <Table.Th scope="col">Update</Table.Th>
-              <Table.Th scope="col">Leave alone</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {plan.tables.map((t) => (
-              <Table.Tr key={t.table}>
-                <Table.Td>{HSDS_TABLE_LABELS[t.table]}</Table.Td>
-                <Table.Td>{t.added}</Table.Td>
-                <Table.Td>{t.updated}</Table.Td>
-                <Table.Td>{t.unchanged}</Table.Td>
+        <ScrollArea.Autosize mah={240} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Records by table' }}>
+          <Table verticalSpacing={2} fz="sm" aria-label="What the import will do" withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Records</Table.Th>
+                <Table.Th scope="col">Add</Table.Th>
+                <Table.Th scope="col">Update</Table.Th>
+                <Table.Th scope="col">Leave alone</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {plan.tables.map((t) => (
+                <Table.Tr key={t.table}>
+                  <Table.Td>{HSDS_TABLE_LABELS[t.table]}</Table.Td>
+                  <Table.Td>{t.added}</Table.Td>
+                  <Table.Td>{t.updated}</Table.Td>
+                  <Table.Td>{t.unchanged}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
       ) : null}
       {plan.errorCount === 0 && changed.length > 0 ? (
         <div>
           <Text fw={600} size="sm">
             Organisations and services
           </Text>
-          <ScrollArea.Autosize mah={160} type="auto">
+          <ScrollArea.Autosize
+            mah={160}
+            type="auto"
+            viewportProps={{ tabIndex: 0, 'aria-label': 'Organisations and services to add or update' }}
+          >
             <List size="sm" spacing={2}>
               {changed.map((c) => (
                 <List.Item key={`${c.table}-${c.id}`}>
@@ -200,6 +206,7 @@ export function ImportDialog({ opened, onClose, onImported }: { opened: boolean;
           value={file}
           onChange={(f) => void choose(f)}
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
         />
         {busy && !plan ? <Text role="status">Checking the package…</Text> : null}
         <FormAlert message={error} title="Could not read the package" />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Loader, MultiSelect, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, MultiSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -53,9 +53,9 @@ function TermRow({ term, editor, onSaved }: { term: Term; editor: boolean; onSav
             'Not a service type'
           )
         ) : (
-          <Text c="orange.9" fw={600} size="sm">
+          <Badge color="orange" variant="light" styles={{ label: { textTransform: 'none' } }}>
             Unmapped
-          </Text>
+          </Badge>
         )}
       </Table.Td>
       <Table.Td miw={320}>

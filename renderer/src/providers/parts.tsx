@@ -1,8 +1,14 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, type BadgeProps, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClock, IconClockOff, IconDoorEnter } from '@tabler/icons-react';
 import type { OpenState } from '../../../shared/contract/providers';
 import { SERVICE_TYPE_LABELS, type ServiceType } from '../../../shared/domain/serviceTypes';
 import type { Role } from '../../../shared/domain/roles';
+
+/** Badges here carry sentences ("Closed · opens Mon 08:00"): they wrap instead of being cut off. */
+const WRAP: BadgeProps['styles'] = {
+  root: { height: 'auto', minHeight: 'var(--badge-height)', paddingBlock: 2, maxWidth: '100%' },
+  label: { textTransform: 'none', whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+};
 
 /** Roles that keep the directory up to date (the backend refuses the others the same way). */
 export function canEditDirectory(role: Role): boolean {
@@ -18,7 +24,7 @@ export function OpenBadge({ open, size = 'md' }: { open: OpenState; size?: 'sm' 
       variant={open.state === 'open' ? 'filled' : 'light'}
       size={size}
       leftSection={<Icon size={14} aria-hidden />}
-      styles={{ label: { textTransform: 'none' } }}
+      styles={WRAP}
       data-testid="open-state"
     >
       {open.label}
@@ -28,12 +34,7 @@ export function OpenBadge({ open, size = 'md' }: { open: OpenState; size?: 'sm' 
 
 export function StaleBadge({ assuredDate }: { assuredDate: string | null }) {
   return (
-    <Badge
-      color="orange"
-      variant="light"
-      leftSection={<IconAlertTriangle size={14} aria-hidden />}
-      styles={{ label: { textTransform: 'none' } }}
-    >
+    <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={14} aria-hidden />} styles={WRAP}>
       {assuredDate ? `Not verified since ${assuredDate}` : 'Never verified'}
     </Badge>
   );
@@ -41,12 +42,7 @@ export function StaleBadge({ assuredDate }: { assuredDate: string | null }) {
 
 export function WalkInBadge() {
   return (
-    <Badge
-      color="blue"
-      variant="light"
-      leftSection={<IconDoorEnter size={14} aria-hidden />}
-      styles={{ label: { textTransform: 'none' } }}
-    >
+    <Badge color="blue" variant="light" leftSection={<IconDoorEnter size={14} aria-hidden />} styles={WRAP}>
       Walk-ins
     </Badge>
   );
@@ -55,11 +51,7 @@ export function WalkInBadge() {
 export function StatusBadge({ status }: { status: string }) {
   if (status === 'active') return null;
   return (
-    <Badge
-      color={status === 'temporarily closed' ? 'orange' : 'red'}
-      variant="light"
-      styles={{ label: { textTransform: 'none' } }}
-    >
+    <Badge color={status === 'temporarily closed' ? 'orange' : 'red'} variant="light" styles={WRAP}>
       {status === 'temporarily closed' ? 'Temporarily closed' : status === 'inactive' ? 'Inactive' : 'Defunct'}
     </Badge>
   );
@@ -73,13 +65,13 @@ export function ServiceTypeList({ types }: { types: readonly ServiceType[] }) {
       </Text>
     );
   return (
-    <Group gap={4}>
+    <Stack gap={2}>
       {types.map((t) => (
-        <Badge key={t} variant="outline" color="gray" size="sm" styles={{ label: { textTransform: 'none' } }}>
+        <Text key={t} size="sm">
           {SERVICE_TYPE_LABELS[t]}
-        </Badge>
+        </Text>
       ))}
-    </Group>
+    </Stack>
   );
 }
 
