@@ -96,19 +96,10 @@ export function SetupScreen({ onDone }: { onDone: (recoveryKey: string) => void 
                 <TextInput label="State" autoComplete="address-level1" {...text('state', 'department.state')} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
-                <TextInput
-                  label="ZIP code"
-                  autoComplete="postal-code"
-                  {...text('postalCode', 'department.postalCode')}
-                />
+                <TextInput label="ZIP code" autoComplete="postal-code" {...text('postalCode', 'department.postalCode')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label="Phone"
-                  type="tel"
-                  autoComplete="tel"
-                  {...text('phone', 'department.phone')}
-                />
+                <TextInput label="Phone" type="tel" autoComplete="tel" {...text('phone', 'department.phone')} />
               </Grid.Col>
             </Grid>
           </Fieldset>
