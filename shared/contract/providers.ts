@@ -237,6 +237,16 @@ export const serviceEditSchema = z.strictObject({
     )
     .max(20),
   hours: z.array(z.strictObject({ day: weekdaySchema, opensAt: timeSchema, closesAt: timeSchema })).max(28),
+  /** The street address of the service's (first) location; absent leaves locations as they are. */
+  address: z
+    .strictObject({
+      address1: requiredLine(200, 'Street address'),
+      address2: line(200, 'Address line 2').optional(),
+      city: requiredLine(100, 'City'),
+      stateProvince: requiredLine(50, 'State'),
+      postalCode: requiredLine(20, 'ZIP code'),
+    })
+    .optional(),
   /** Marks the listing as verified today (HSDS assured_date). */
   verified: z.boolean().optional(),
 });

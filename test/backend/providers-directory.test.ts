@@ -46,6 +46,7 @@ async function directory(now = SATURDAY_2PM) {
       phones: [{ number: '555-0100', type: 'voice' }],
       hours: WEEKDAYS.map((day) => ({ day, opensAt: '08:00', closesAt: '17:00' })),
       requiredDocuments: ['Photo ID if available'],
+      address: { address1: '400 Example Avenue', city: 'Testville', stateProvince: 'IL', postalCode: '60000' },
     }),
   );
   const { id: crisis } = await app.call(
@@ -149,6 +150,9 @@ describe('directory search', () => {
     expect(service.needs).toEqual(expect.arrayContaining(['opioid_use', 'alcohol_use']));
     expect(service.schedules.map((s) => s.hours)).toEqual(['Mon–Fri 08:00–17:00']);
     expect(service.requiredDocuments.map((d) => d.document)).toEqual(['Photo ID if available']);
+    expect(service.locations.map((l) => [l.name, l.addresses.map((a) => `${a.address1}, ${a.city}`)])).toEqual([
+      ['Riverbend Withdrawal Unit', ['400 Example Avenue, Testville']],
+    ]);
     expect(otherServices.map((s) => s.id)).toContain(crisis);
     const missing = await app.fail('providers.get', { id: '00000000-0000-4000-8000-000000000000' });
     expect(missing.code).toBe('not_found');
@@ -174,6 +178,13 @@ describe('directory search', () => {
           ...WEEKDAYS.map((day) => ({ day, opensAt: '08:00', closesAt: '17:00' })),
           { day: 'SA' as const, opensAt: '10:00', closesAt: '16:00' },
         ],
+        address: {
+          address1: '410 Example Avenue',
+          address2: 'Rear entrance',
+          city: 'Testville',
+          stateProvince: 'IL',
+          postalCode: '60000',
+        },
       }),
     );
     expect(db.prepare('SELECT id FROM hsds_phone WHERE service_id = ? AND number = ?').pluck().get(detox, '555-0100')).toBe(
@@ -185,6 +196,9 @@ describe('directory search', () => {
     expect(after.capacityNote).toBeNull();
     expect(after.schedules.map((s) => s.hours).sort()).toEqual(['Mon–Fri 08:00–17:00', 'Sat 10:00–16:00']);
     expect(after.open.state).toBe('open');
+    // The address moved; the location (and its id) stayed.
+    expect(after.locations).toHaveLength(1);
+    expect(after.locations[0]!.addresses.map((a) => [a.address1, a.address2])).toEqual([['410 Example Avenue', 'Rear entrance']]);
 
     const exported = await app.call('providers.export', {});
     const fresh = await setUpApp({ now: () => SATURDAY_2PM });

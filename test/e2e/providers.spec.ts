@@ -212,12 +212,17 @@ test('a coordinator edits a listing and marks it verified', async () => {
   await dialog.getByRole('button', { name: 'Weekdays 9 to 5' }).click();
   await dialog.getByLabel('Accepts walk-ins (no appointment needed)').check();
   await dialog.getByRole('textbox', { name: 'Capacity note' }).fill('Intake assessments Tuesdays; waiting list about 2 weeks');
+  await dialog.getByRole('textbox', { name: 'Street address' }).fill('250 Example Road');
+  await dialog.getByRole('textbox', { name: 'City', exact: true }).fill('Testville');
+  await dialog.getByRole('textbox', { name: 'State', exact: true }).fill('IL');
+  await dialog.getByRole('textbox', { name: 'ZIP code' }).fill('60000');
   await snap(page, 'provider-edit');
   await checkA11y(page, 'provider edit');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('region', { name: 'Hours' })).toContainText('Mon–Fri 09:00–17:00');
   await expect(page.getByRole('region', { name: 'Getting in' })).toContainText('waiting list about 2 weeks');
+  await expect(page.getByRole('region', { name: 'Location: Riverbend Outpatient Program' })).toContainText('250 Example Road');
   await expect(page.getByTestId('open-state')).not.toHaveText('Hours not listed');
   await page.getByRole('button', { name: 'Mark verified today' }).click();
   await expect(page.getByText(/^Marked as verified/)).toBeVisible();

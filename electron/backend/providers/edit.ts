@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { reindex } from './derived';
 import { isEditableSchedule } from './editable';
-import { deleteRecord, ensureDeflectTaxonomy, exists, getRecord, insertRecord, newRecord, updateRecord } from './store';
+import { deleteRecord, ensureDeflectTaxonomy, exists, getRecord, insertRecord, newRecord, sql, updateRecord } from './store';
 
 /**
  * A coordinator's edits, written as HSDS records so that they export like imported ones. Child rows
@@ -121,6 +121,48 @@ function hoursRecords(serviceId: string, hours: ServiceEdit['hours']): HsdsRecor
   });
 }
 
+/** Writes the address of the service's first location, creating the location when it has none. */
+function saveAddress(
+  db: Db,
+  serviceId: string,
+  organizationId: string,
+  name: string,
+  address: NonNullable<ServiceEdit['address']>,
+): void {
+  const values: HsdsRecord = {
+    address_1: address.address1,
+    address_2: blank(address.address2),
+    city: address.city,
+    state_province: address.stateProvince,
+    postal_code: address.postalCode,
+  };
+  let locationId = sql(db, 'SELECT location_id FROM hsds_service_at_location WHERE service_id = ? ORDER BY id LIMIT 1')
+    .pluck()
+    .get(serviceId) as string | undefined;
+  if (!locationId) {
+    locationId = randomUUID();
+    insertRecord(
+      db,
+      'location',
+      newRecord('location', { id: locationId, location_type: 'physical', organization_id: organizationId, name }),
+    );
+    insertRecord(db, 'service_at_location', newRecord('service_at_location', { service_id: serviceId, location_id: locationId }));
+  }
+  const existing = sql(
+    db,
+    `SELECT id FROM hsds_address WHERE location_id = ? ORDER BY address_type = 'physical' DESC, id LIMIT 1`,
+  )
+    .pluck()
+    .get(locationId) as string | undefined;
+  if (existing) updateRecord(db, 'address', existing, values, Object.keys(values));
+  else
+    insertRecord(
+      db,
+      'address',
+      newRecord('address', { ...values, location_id: locationId, country: 'US', address_type: 'physical' }),
+    );
+}
+
 export function saveService(db: Db, input: ServiceEdit, now: { iso: string; today: string }): string {
   if (!exists(db, 'organization', input.organizationId))
     throw new AppError('not_found', 'Choose an organisation from the directory.', 'organizationId');
@@ -153,6 +195,7 @@ export function saveService(db: Db, input: ServiceEdit, now: { iso: string; toda
   else insertRecord(db, 'service', newRecord('service', { ...values, id }));
 
   syncDeflectAttributes(db, id, input);
+  if (input.address) saveAddress(db, id, input.organizationId, input.name, input.address);
   const phoneKey = (r: HsdsRecord) => JSON.stringify([r.number, r.extension ?? null, r.type ?? null, r.description ?? null]);
   syncChildren(
     db,

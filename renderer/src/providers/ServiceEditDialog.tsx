@@ -69,12 +69,23 @@ interface Form {
   url: string;
   email: string;
   verified: boolean;
+  address1: string;
+  address2: string;
+  city: string;
+  stateProvince: string;
+  postalCode: string;
 }
 
 const hhmm = (t: string | null) => (t ?? '').slice(0, 5);
 
 function initial(s: ServiceDetail | null): Form {
+  const address = s?.locations[0]?.addresses[0];
   return {
+    address1: address?.address1 ?? '',
+    address2: address?.address2 ?? '',
+    city: address?.city ?? '',
+    stateProvince: address?.stateProvince ?? '',
+    postalCode: address?.postalCode ?? '',
     organizationId: s?.organization.id ?? null,
     newOrgName: '',
     newOrgDescription: '',
@@ -199,6 +210,17 @@ export function ServiceEditDialog({
         url: form.url,
         email: form.email,
         verified: form.verified,
+        ...([form.address1, form.address2, form.city, form.stateProvince, form.postalCode].some((v) => v.trim())
+          ? {
+              address: {
+                address1: form.address1,
+                address2: form.address2,
+                city: form.city,
+                stateProvince: form.stateProvince,
+                postalCode: form.postalCode,
+              },
+            }
+          : {}),
       });
       if (!r.ok) return fail(r.error);
       notifications.show({ color: 'green', title: service ? 'Provider updated' : 'Provider added', message: form.name });
@@ -208,10 +230,10 @@ export function ServiceEditDialog({
     }
   }
 
-  const text = (key: keyof Form & string) => ({
+  const text = (key: keyof Form & string, path: string = key) => ({
     value: String(form[key]),
     onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value as never),
-    error: errors[key],
+    error: errors[path],
   });
 
   return (
@@ -265,6 +287,25 @@ export function ServiceEditDialog({
           error={errors.serviceTypes}
         />
         <TextInput label="Alert" description="Short notice shown first, e.g. “No intake this week”." {...text('alert')} />
+
+        <Divider />
+        <Title order={3} size="h5">
+          Address
+        </Title>
+        {(service?.locations.length ?? 0) > 1 ? (
+          <Text size="sm" c="dimmed">
+            This edits the first of {service?.locations.length} locations; the others are kept as they are.
+          </Text>
+        ) : null}
+        <SimpleGrid cols={2}>
+          <TextInput label="Street address" {...text('address1', 'address.address1')} />
+          <TextInput label="Address line 2" {...text('address2', 'address.address2')} />
+        </SimpleGrid>
+        <SimpleGrid cols={3}>
+          <TextInput label="City" {...text('city', 'address.city')} />
+          <TextInput label="State" {...text('stateProvince', 'address.stateProvince')} />
+          <TextInput label="ZIP code" {...text('postalCode', 'address.postalCode')} />
+        </SimpleGrid>
 
         <Divider />
         <Title order={3} size="h5">
