@@ -39,3 +39,36 @@ describe('the HSDS table spec', () => {
     }
   });
 });
+
+describe('the HSDS row schema', () => {
+  it('parses CSV text and JSON values to the same record and names the field at fault', async () => {
+    const { hsdsRowSchema } = await import('../../shared/contract/hsds');
+    const schema = hsdsRowSchema('service');
+    const fromCsv = schema.parse({
+      id: 'AC148810-D857-441C-9679-408F346DE14B',
+      organization_id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610',
+      name: 'X',
+      status: 'Active',
+      minimum_age: '12',
+      alert: '',
+    });
+    const fromJson = schema.parse({
+      id: 'ac148810-d857-441c-9679-408f346de14b',
+      organization_id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610',
+      name: 'X',
+      status: 'active',
+      minimum_age: 12,
+    });
+    expect(fromCsv).toEqual(fromJson);
+    expect(fromCsv).toMatchObject({ id: 'ac148810-d857-441c-9679-408f346de14b', status: 'active', minimum_age: 12, alert: null });
+    const bad = schema.safeParse({ id: 'x', name: 'X', status: 'open', assured_date: '1/2/2024', email: 'not-mail' });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'assured_date',
+      'email',
+      'id',
+      'organization_id',
+      'status',
+    ]);
+  });
+});

@@ -168,14 +168,14 @@ export function DirectoryScreen() {
 
       <search aria-label="Filter providers">
         <Stack gap="sm">
-          <Group align="flex-end" gap="sm" grow>
-            <TextInput
-              label="Search"
-              placeholder="Name, organisation, description, town…"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-            />
+          <TextInput
+            label="Search"
+            placeholder="Name, organisation, description, town…"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          <Group align="flex-start" gap="sm" grow>
             <MultiSelect
               label="Need"
               placeholder={needs.length ? undefined : 'Any need'}
@@ -238,7 +238,9 @@ export function DirectoryScreen() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Provider</Table.Th>
-                    <Table.Th scope="col">Hours</Table.Th>
+                    <Table.Th scope="col" miw={180}>
+                      Hours
+                    </Table.Th>
                     <Table.Th scope="col">Services</Table.Th>
                     <Table.Th scope="col">Languages</Table.Th>
                     <Table.Th scope="col">Phone</Table.Th>
