@@ -1,6 +1,10 @@
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
+import { followupsHandlers } from './followups/handlers';
+import { intakeHandlers } from './intake/handlers';
+import { peopleHandlers } from './people/handlers';
+import { timelineHandlers } from './people/timeline';
 import { Router } from './router';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
@@ -16,6 +20,10 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...authHandlers,
     ...usersHandlers,
     ...auditHandlers,
+    ...peopleHandlers,
+    ...intakeHandlers,
+    ...followupsHandlers,
+    ...timelineHandlers,
   });
   return { backend, router };
 }

@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { followupsContract } from './followups';
+import { intakeContract } from './intake';
+import { peopleContract } from './people';
 import type { Result } from './procedure';
 import { systemContract } from './system';
+import { timelineContract } from './timeline';
 import { usersContract } from './users';
 
 /** Every procedure the window (and the CLI) can call. One slice per capability. */
@@ -11,6 +15,10 @@ export const contract = {
   ...authContract,
   ...usersContract,
   ...auditContract,
+  ...peopleContract,
+  ...intakeContract,
+  ...followupsContract,
+  ...timelineContract,
 } as const;
 
 export type Contract = typeof contract;

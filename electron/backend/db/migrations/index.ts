@@ -1,4 +1,5 @@
 import * as m0001 from './0001_foundation';
+import * as m0003 from './0003_intake';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** Numbered, append-only. A database's `user_version` is the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: m0001.sql }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', sql: m0001.sql },
+  { version: 3, name: 'intake', sql: m0003.sql },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
