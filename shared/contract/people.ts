@@ -92,7 +92,7 @@ export const personMatchSchema = z.object({
   contactCount: z.number(),
   lastContactAt: z.string().nullable(),
   /** 0–1: how closely the name (and date of birth, when given) agree. */
-  score: z.number(),
+  matchScore: z.number(),
   /** Why it matched, in plain words: "name", "swapped first/last", "alias", "nickname", "date of birth". */
   reasons: z.array(z.string()),
 });

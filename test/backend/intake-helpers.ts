@@ -1,7 +1,16 @@
 import type { InputOf, OutputOf } from '../../shared/contract';
 import type { ContactFields } from '../../shared/contract/intake';
 import type { Role } from '../../shared/domain/roles';
-import { ADMIN, setUpApp } from './helpers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { ADMIN, DEPARTMENT, makeApp } from './helpers';
+
+const sharedDirs: string[] = [];
+afterAll(() => {
+  while (sharedDirs.length) rmSync(sharedDirs.pop()!, { recursive: true, force: true });
+});
 
 /** Tests run at a fixed moment: Saturday 28 November 2026, mid-morning in Illinois. */
 export const NOW = Date.parse('2026-11-28T15:00:00Z');
@@ -13,10 +22,17 @@ const PASSWORDS: Record<Exclude<Role, 'admin'>, string> = {
   coordinator: 'silver-harbor-thistle-39',
 };
 
-/** A set-up store with one member of staff per role; `as(role)` switches the logged-in user. */
+/**
+ * A set-up store with one member of staff per role; `as(role)` switches the logged-in user.
+ * The store lives until the end of the test file, so a `beforeAll` may set it up once.
+ */
 export async function setUpUnit() {
   const clock = { now: NOW };
-  const app = await setUpApp({ now: () => clock.now });
+  const dir = mkdtempSync(join(tmpdir(), 'deflect-intake-'));
+  sharedDirs.push(dir);
+  const app = makeApp(dir, { now: () => clock.now });
+  await app.call('auth.setup', { department: DEPARTMENT, admin: ADMIN });
+  await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
   const admin = (await app.call('system.state', {})).session!.user;
   const ids: Record<Role, string> = { admin: admin.id, officer: '', coresponder: '', coordinator: '' };
   const roles = ['officer', 'coresponder', 'coordinator'] as const;

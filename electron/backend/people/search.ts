@@ -187,7 +187,7 @@ export function searchPeople(db: Db, input: SearchInput, minScore = MIN_SCORE): 
       birthYear: s.row.birth_year,
       contactCount: st.n,
       lastContactAt: st.last,
-      score: Math.round(s.score * 1000) / 1000,
+      matchScore: Math.round(s.score * 1000) / 1000,
       reasons: s.reasons,
     };
   });
@@ -215,8 +215,8 @@ export function findDuplicates(
     for (const r of results) {
       if (r.id === excludeId) continue;
       const prev = found.get(r.id);
-      if (!prev || prev.score < r.score) found.set(r.id, r);
+      if (!prev || prev.matchScore < r.matchScore) found.set(r.id, r);
     }
   }
-  return [...found.values()].sort((a, b) => b.score - a.score).slice(0, 5);
+  return [...found.values()].sort((a, b) => b.matchScore - a.matchScore).slice(0, 5);
 }
