@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, type OutputOf, type ParsedInputOf, type ProcedureName, isProcedureName } from '../../shared/contract';
+import { contract, type InputOf, type OutputOf, type ParsedInputOf, type ProcedureName, isProcedureName } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/contract/procedure';
 import type { SessionUser } from '../../shared/contract/users';
 import type { AuditDetail } from './audit/log';
@@ -109,6 +109,12 @@ export class Router {
     private readonly handlers: HandlersFor<typeof contract>,
   ) {}
 
+  /** Typed form of `call` for callers inside the project (CLI, tests). */
+  invoke<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>> {
+    return this.call(name, input) as Promise<Result<OutputOf<N>>>;
+  }
+
+  /** The boundary: the window, the harness and the CLI all come through here with untrusted input. */
   async call(name: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!isProcedureName(name)) return { ok: false, error: { code: 'not_found', message: `Unknown procedure: ${name.slice(0, 64)}` } };
     const ctx = new Ctx(this.backend, name);

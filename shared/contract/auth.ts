@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { empty, line, ok, procedure, requiredLine } from './procedure';
 import { displayNameSchema, passwordSchema, sessionUserSchema, usernameSchema } from './users';
 
+/** The letterhead. Only the name is needed to start; the address can be completed later in Settings. */
 export const departmentSchema = z.strictObject({
   name: requiredLine(120, 'Department name'),
-  addressLine1: requiredLine(120, 'Street address'),
+  addressLine1: line(120, 'Street address').default(''),
   addressLine2: line(120, 'Address line 2').default(''),
-  city: requiredLine(80, 'City'),
-  state: requiredLine(40, 'State'),
+  city: line(80, 'City').default(''),
+  state: line(40, 'State').default(''),
   postalCode: z
     .string()
     .trim()
-    .regex(/^\d{5}(-\d{4})?$/, 'Enter a ZIP code such as 60426 or 60426-1234.'),
+    .regex(/^(\d{5}(-\d{4})?)?$/, 'Enter a ZIP code such as 60426 or 60426-1234.')
+    .default(''),
   phone: line(40, 'Phone').default(''),
 });
 export type Department = z.infer<typeof departmentSchema>;

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import type { ParsedInputOf } from '../../../shared/contract';
 import type { authContract } from '../../../shared/contract/auth';
+import type { Backend } from '../backend';
 import { checkPassword } from '../../../shared/domain/password';
 import { DEFAULT_BANNER, IDLE_LOCK_DEFAULT_MINUTES } from '../../../shared/domain/session';
 import { appendAudit } from '../audit/log';
@@ -15,53 +17,31 @@ import { findUserSlot, makeRecoverySlot, makeUserSlot, openSlot, putUserSlot } f
 import { login } from './login';
 import { recover } from './recover';
 
+/** Guards against a double-clicked Setup button starting two stores in one folder. */
+const setupRunning = new Set<string>();
+
 export const authHandlers: HandlersFor<typeof authContract> = {
   'auth.setup': {
     async: async (ctx, input) => {
       const backend = ctx.backend;
-      if (backend.isSetUp()) throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
+      if (backend.isSetUp() || setupRunning.has(backend.dataDir)) {
+        throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
+      }
+      if (existsSync(backend.dbPath)) {
+        throw new AppError(
+          'conflict',
+          'This data folder already holds a Deflect database, but its key file (deflect.vault.json) is missing. Restore the key file from a backup; setup will not overwrite the database.',
+        );
+      }
       const problem = checkPassword(input.admin.password, [input.admin.username, input.department.name]);
       if (problem) throw new AppError('invalid_input', problem.message, 'admin.password');
-      backend.ensureDataDir();
-      const dataKey = randomBytes(32);
-      const recoveryKey = newRecoveryKey();
-      const base = { storeId: randomUUID(), lookupSalt: randomBytes(16).toString('base64') };
-      const adminId = randomUUID();
-      const [adminSlot, recoverySlot] = await Promise.all([
-        makeUserSlot(base, adminId, input.admin.username, input.admin.password, dataKey, backend.options.kdfCost),
-        makeRecoverySlot(base, recoveryKey, dataKey, backend.options.kdfCost),
-      ]);
-      if (backend.isSetUp()) throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
-      const vault: VaultFile = {
-        format: 'deflect-vault',
-        version: 1,
-        ...base,
-        public: { departmentName: input.department.name, banner: DEFAULT_BANNER, idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES, demo: false },
-        slots: [adminSlot, recoverySlot],
-        pendingAudit: [],
-      };
-      try {
-        const db = backend.openStore(dataKey, true);
-        db.transaction(() => {
-          const now = backend.nowIso();
-          setDepartment(db, input.department);
-          insertUser(db, { ...input.admin, role: 'admin', mustChangePassword: false }, now, adminId);
-          appendAudit(db, { at: now, userId: adminId, username: input.admin.username, action: 'auth.setup', outcome: 'success' });
-        }).immediate();
-        backend.closeStore();
-        // The key file is written last: until it exists the folder does not count as set up.
-        backend.writeVault(vault);
-      } catch (err) {
-        backend.closeStore();
-        if (!backend.isSetUp()) {
-          for (const suffix of ['', '-wal', '-shm']) rmSync(backend.dbPath + suffix, { force: true });
-        }
-        throw err;
-      } finally {
-        dataKey.fill(0);
-      }
       ctx.skipAudit();
-      return { recoveryKey };
+      setupRunning.add(backend.dataDir);
+      try {
+        return await createStore(backend, input);
+      } finally {
+        setupRunning.delete(backend.dataDir);
+      }
     },
   },
 
@@ -72,10 +52,13 @@ export const authHandlers: HandlersFor<typeof authContract> = {
     return {};
   },
 
-  'auth.lock': (ctx, input) => {
-    ctx.skipAudit();
-    ctx.backend.lock(input.reason);
-    return {};
+  // Not wrapped in a transaction: locking closes the database (and audits before it does).
+  'auth.lock': {
+    async: async (ctx, input) => {
+      ctx.skipAudit();
+      ctx.backend.lock(input.reason);
+      return {};
+    },
   },
 
   'auth.heartbeat': () => ({}),
@@ -115,3 +98,51 @@ export const authHandlers: HandlersFor<typeof authContract> = {
     },
   },
 };
+
+/** Writes the database first and the key file last: until the key file exists the folder does not count as set up. */
+async function createStore(backend: Backend, input: ParsedInputOf<'auth.setup'>): Promise<{ recoveryKey: string }> {
+  backend.ensureDataDir();
+  const dataKey = randomBytes(32);
+  const recoveryKey = newRecoveryKey();
+  const base = { storeId: randomUUID(), lookupSalt: randomBytes(16).toString('base64') };
+  const adminId = randomUUID();
+  const [adminSlot, recoverySlot] = await Promise.all([
+    makeUserSlot(base, adminId, input.admin.username, input.admin.password, dataKey, backend.options.kdfCost),
+    makeRecoverySlot(base, recoveryKey, dataKey, backend.options.kdfCost),
+  ]);
+  if (backend.isSetUp()) throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
+  const vault: VaultFile = {
+    format: 'deflect-vault',
+    version: 1,
+    ...base,
+    public: {
+      departmentName: input.department.name,
+      banner: DEFAULT_BANNER,
+      idleLockMinutes: IDLE_LOCK_DEFAULT_MINUTES,
+      demo: false,
+    },
+    slots: [adminSlot, recoverySlot],
+    pendingAudit: [],
+  };
+  try {
+    const db = backend.openStore(dataKey, true);
+    db.transaction(() => {
+      const now = backend.nowIso();
+      setDepartment(db, input.department);
+      insertUser(db, { ...input.admin, role: 'admin', mustChangePassword: false }, now, adminId);
+      appendAudit(db, { at: now, userId: adminId, username: input.admin.username, action: 'auth.setup', outcome: 'success' });
+    }).immediate();
+    backend.closeStore();
+    // The key file is written last: until it exists the folder does not count as set up.
+    backend.writeVault(vault);
+  } catch (err) {
+    backend.closeStore();
+    if (!backend.isSetUp()) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(backend.dbPath + suffix, { force: true });
+    }
+    throw err;
+  } finally {
+    dataKey.fill(0);
+  }
+  return { recoveryKey };
+}

@@ -1,0 +1,5 @@
+import { coreCommands } from './core';
+import type { CliCommand } from './types';
+
+/** Every admin command. Slices add theirs here. */
+export const COMMANDS: CliCommand[] = [...coreCommands];
