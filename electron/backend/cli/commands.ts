@@ -1,5 +1,6 @@
+import { demoCommands } from '../demo/cli';
 import { coreCommands } from './core';
 import type { CliCommand } from './types';
 
 /** Every admin command. Slices add theirs here. */
-export const COMMANDS: CliCommand[] = [...coreCommands];
+export const COMMANDS: CliCommand[] = [...coreCommands, ...demoCommands];
