@@ -1,6 +1,7 @@
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
+import { demoHandlers } from './demo/handlers';
 import { followupsHandlers } from './followups/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { peopleHandlers } from './people/handlers';
@@ -24,6 +25,7 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...intakeHandlers,
     ...followupsHandlers,
     ...timelineHandlers,
+    ...demoHandlers,
   });
   return { backend, router };
 }

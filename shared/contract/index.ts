@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { demoContract } from './demo';
 import { followupsContract } from './followups';
 import { intakeContract } from './intake';
 import { peopleContract } from './people';
@@ -19,6 +20,7 @@ export const contract = {
   ...intakeContract,
   ...followupsContract,
   ...timelineContract,
+  ...demoContract,
 } as const;
 
 export type Contract = typeof contract;
