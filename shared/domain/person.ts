@@ -7,10 +7,3 @@ export function personDisplayName(p: { firstName: string; lastName: string; alia
   const alias = p.aliases[0]?.trim();
   return alias ? `“${alias}”` : 'Unnamed person';
 }
-
-/** A date of birth as shown: the exact date, "born 1985 (approx.)", or empty. */
-export function formatBirth(p: { dateOfBirth: string | null; birthYear: number | null }): string {
-  if (p.dateOfBirth) return p.dateOfBirth;
-  if (p.birthYear) return `born ${p.birthYear} (approx.)`;
-  return '';
-}
