@@ -52,7 +52,8 @@ export const authHandlers: HandlersFor<typeof authContract> = {
     return {};
   },
 
-  // Not wrapped in a transaction: locking closes the database (and audits before it does).
+  // Not a plain (transactional) handler: locking closes the database, which cannot happen inside
+  // a transaction. Backend.lock writes its own audit entry before it closes the store.
   'auth.lock': {
     async: async (ctx, input) => {
       ctx.skipAudit();

@@ -1,0 +1,237 @@
+import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SystemState } from '../../../shared/contract/system';
+import type { SessionUser } from '../../../shared/contract/users';
+import { api, onSessionProblem } from '../api';
+import { ForcedPasswordChange } from '../auth/ForcedPasswordChange';
+import { LockScreen } from '../auth/LockScreen';
+import type { LoginResult } from '../auth/LoginForm';
+import { LoginScreen } from '../auth/LoginScreen';
+import { RecoverScreen } from '../auth/RecoverScreen';
+import { RecoveryKeyScreen } from '../auth/RecoveryKeyScreen';
+import { SetupScreen } from '../auth/SetupScreen';
+import { CenteredPage } from '../ui/CenteredPage';
+import { LockedContext } from '../ui/lock-context';
+import { navigate } from './router';
+import { SessionContext, type SessionContextValue } from './session';
+import { Shell } from './Shell';
+import { useIdleLock } from './useIdleLock';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'recoveryKey'; recoveryKey: string }
+  | { kind: 'login'; notice: string | null }
+  | { kind: 'recover' }
+  /** `mounted`: the app tree exists behind the lock (false only when the window opened onto a locked session). */
+  | { kind: 'session'; user: SessionUser; locked: boolean; mounted: boolean };
+
+type SessionPhase = Extract<Phase, { kind: 'session' }>;
+
+function lockPhase(p: Phase): Phase {
+  return p.kind === 'session' && !p.locked ? { ...p, locked: true } : p;
+}
+
+/** The auth gate: setup → recovery key → login → (forced password change) → the app, with the lock screen over it. */
+export function App() {
+  const [system, setSystem] = useState<SystemState | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  // The key of the app tree: changing it discards every screen's unsaved state (another user, logout).
+  const [generation, setGeneration] = useState(0);
+
+  const refreshSystem = useCallback(async () => {
+    const r = await api.system.state({});
+    if (r.ok) setSystem(r.value);
+  }, []);
+
+  const boot = useCallback(async () => {
+    setPhase({ kind: 'loading' });
+    const r = await api.system.state({});
+    if (!r.ok) {
+      setPhase({ kind: 'unreachable', message: r.error.message });
+      return;
+    }
+    const s = r.value;
+    setSystem(s);
+    if (!s.setupDone) setPhase({ kind: 'setup' });
+    else if (!s.session) setPhase({ kind: 'login', notice: null });
+    else {
+      // A freshly opened window never inherits an unlocked session: the user proves who they are again.
+      if (!s.session.locked) await api.auth.lock({ reason: 'manual' });
+      setPhase({ kind: 'session', user: s.session.user, locked: true, mounted: false });
+    }
+  }, []);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  // Central handling: any call answered `locked` or `unauthenticated`, and lock notices from the main process.
+  useEffect(() => {
+    const offProblem = onSessionProblem((problem) => {
+      if (problem === 'locked') setPhase(lockPhase);
+      else if (problem === 'password_change_required') {
+        setPhase((p) => (p.kind === 'session' ? { ...p, user: { ...p.user, mustChangePassword: true } } : p));
+      } else {
+        setPhase((p) => (p.kind === 'session' ? { kind: 'login', notice: 'Your session has ended. Log in again.' } : p));
+        setGeneration((g) => g + 1);
+      }
+    });
+    const offLock = window.deflect.onLock(() => setPhase(lockPhase));
+    return () => {
+      offProblem();
+      offLock();
+    };
+  }, []);
+
+  const locked = phase.kind === 'session' && phase.locked;
+  useEffect(() => {
+    document.body.toggleAttribute('data-locked', locked);
+    const root = document.getElementById('root');
+    if (root) root.inert = locked;
+    document.title = locked ? 'Deflect (locked)' : 'Deflect';
+  }, [locked]);
+
+  const lock = useCallback((reason: 'idle' | 'manual') => {
+    setPhase(lockPhase);
+    void api.auth.lock({ reason });
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api.auth.logout({});
+    setGeneration((g) => g + 1);
+    navigate('/');
+    setPhase({ kind: 'login', notice: 'You have logged out.' });
+    await refreshSystem();
+  }, [refreshSystem]);
+
+  const setUser = useCallback((user: SessionUser) => {
+    setPhase((p) => (p.kind === 'session' ? { ...p, user } : p));
+  }, []);
+
+  const startSession = useCallback(
+    (result: LoginResult, previous: SessionPhase | null) => {
+      setSystem((s) => (s ? { ...s, idleLockMinutes: result.idleLockMinutes } : s));
+      if (previous && result.resumed) {
+        // Same user: the screens behind the lock come back with their unsaved input.
+        setPhase({ ...previous, user: result.user, locked: false, mounted: true });
+      } else {
+        setGeneration((g) => g + 1);
+        navigate('/');
+        setPhase({ kind: 'session', user: result.user, locked: false, mounted: true });
+      }
+      void refreshSystem();
+    },
+    [refreshSystem],
+  );
+
+  // Ctrl+L locks from anywhere in a signed-in session, inputs included (the empty list: ignore no tags).
+  const unlockedSession = phase.kind === 'session' && !phase.locked;
+  useHotkeys([['mod+L', () => unlockedSession && lock('manual')]], []);
+
+  useIdleLock({
+    enabled: phase.kind === 'session' && !phase.locked,
+    minutes: system?.idleLockMinutes ?? 15,
+    onIdle: () => lock('idle'),
+  });
+
+  const sessionValue: SessionContextValue | null = useMemo(
+    () =>
+      phase.kind === 'session'
+        ? {
+            user: phase.user,
+            departmentName: system?.departmentName ?? '',
+            idleLockMinutes: system?.idleLockMinutes ?? 15,
+            lock: () => lock('manual'),
+            logout,
+            setUser,
+            refreshSystem,
+          }
+        : null,
+    [phase, system, lock, logout, setUser, refreshSystem],
+  );
+
+  const departmentName = system?.departmentName ?? '';
+  const banner = system?.banner ?? '';
+
+  switch (phase.kind) {
+    case 'loading':
+      return (
+        <Center mih="100vh">
+          <Stack align="center">
+            <Loader aria-label="Opening Deflect" />
+            <Text>Opening Deflect…</Text>
+          </Stack>
+        </Center>
+      );
+    case 'unreachable':
+      return (
+        <CenteredPage title="Deflect could not start">
+          <Text role="alert">{phase.message}</Text>
+          <Button onClick={() => void boot()} style={{ alignSelf: 'flex-start' }}>
+            Try again
+          </Button>
+        </CenteredPage>
+      );
+    case 'setup':
+      return <SetupScreen onDone={(recoveryKey) => setPhase({ kind: 'recoveryKey', recoveryKey })} />;
+    case 'recoveryKey':
+      return (
+        <RecoveryKeyScreen
+          recoveryKey={phase.recoveryKey}
+          departmentName={departmentName}
+          onContinue={() => {
+            setPhase({ kind: 'login', notice: 'Setup is complete. Log in with the administrator account you just created.' });
+            void refreshSystem();
+          }}
+        />
+      );
+    case 'login':
+      return (
+        <LoginScreen
+          departmentName={departmentName}
+          banner={banner}
+          notice={phase.notice}
+          onLoggedIn={(result) => startSession(result, null)}
+          onRecover={() => setPhase({ kind: 'recover' })}
+        />
+      );
+    case 'recover':
+      return (
+        <RecoverScreen
+          departmentName={departmentName}
+          onBack={() => setPhase({ kind: 'login', notice: null })}
+          onDone={() => setPhase({ kind: 'login', notice: 'The new password is set. Log in with it now.' })}
+        />
+      );
+    case 'session':
+      return (
+        <LockedContext.Provider value={phase.locked}>
+          {phase.mounted && sessionValue ? (
+            <SessionContext.Provider value={sessionValue} key={generation}>
+              {phase.user.mustChangePassword ? (
+                <ForcedPasswordChange
+                  user={phase.user}
+                  departmentName={departmentName}
+                  onChanged={setUser}
+                  onLogout={() => void logout()}
+                />
+              ) : (
+                <Shell />
+              )}
+            </SessionContext.Provider>
+          ) : null}
+          {phase.locked ? (
+            <LockScreen
+              lockedUser={phase.user}
+              departmentName={departmentName}
+              banner={banner}
+              onUnlocked={(result) => startSession(result, phase)}
+            />
+          ) : null}
+        </LockedContext.Provider>
+      );
+  }
+}

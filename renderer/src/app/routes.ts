@@ -1,0 +1,72 @@
+import type { TablerIcon } from '@tabler/icons-react';
+import { IconHome, IconListCheck, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import type { Role } from '../../../shared/domain/roles';
+import { AuditScreen } from '../audit/AuditScreen';
+import { AccountScreen } from '../auth/AccountScreen';
+import { HomeScreen } from '../home/HomeScreen';
+import { SettingsScreen } from '../system/SettingsScreen';
+import { UsersScreen } from '../users/UsersScreen';
+import type { RouteParams } from './router';
+
+/**
+ * Every screen of the signed-in app, in navbar order. A capability adds its screens here:
+ * the navbar, Home's list of what the user can do, and the role refusal all follow from it.
+ */
+export interface AppRoute {
+  /** `/users`, or with parameters `/people/:id`. */
+  path: string;
+  label: string;
+  icon: TablerIcon;
+  /** Who may open the screen; the backend refuses the same roles. */
+  roles: 'all' | readonly Role[];
+  /** Listed in the navbar (screens opened from elsewhere, such as a person's page, are not). */
+  nav: boolean;
+  /** One line for Home's "What you can do here"; none for Home itself. */
+  summary?: string;
+  component: ComponentType<{ params: RouteParams }>;
+}
+
+export const ROUTES: readonly AppRoute[] = [
+  { path: '/', label: 'Home', icon: IconHome, roles: 'all', nav: true, component: HomeScreen },
+  {
+    path: '/users',
+    label: 'Users',
+    icon: IconUsers,
+    roles: ['admin'],
+    nav: true,
+    summary: 'Create staff accounts, change roles, reset passwords and unlock or deactivate accounts.',
+    component: UsersScreen,
+  },
+  {
+    path: '/audit',
+    label: 'Audit log',
+    icon: IconListCheck,
+    roles: ['admin'],
+    nav: true,
+    summary: 'Review who did what and when, and check that the log has not been altered.',
+    component: AuditScreen,
+  },
+  {
+    path: '/settings',
+    label: 'Settings',
+    icon: IconSettings,
+    roles: ['admin'],
+    nav: true,
+    summary: 'Department letterhead details, the system-use banner and the inactivity lock.',
+    component: SettingsScreen,
+  },
+  {
+    path: '/account',
+    label: 'My account',
+    icon: IconUserCircle,
+    roles: 'all',
+    nav: true,
+    summary: 'See your account details and change your password.',
+    component: AccountScreen,
+  },
+];
+
+export function allows(route: AppRoute, role: Role): boolean {
+  return route.roles === 'all' || route.roles.includes(role);
+}

@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+import type { SessionUser } from '../../../shared/contract/users';
+
+/** What every screen inside the shell may know and do about the session. */
+export interface SessionContextValue {
+  user: SessionUser;
+  departmentName: string;
+  idleLockMinutes: number;
+  /** Locks the workstation now (the Lock button, Ctrl+L). */
+  lock: () => void;
+  logout: () => Promise<void>;
+  /** After a change to the signed-in user (password changed, own name edited). */
+  setUser: (user: SessionUser) => void;
+  /** After settings change: department name, banner, idle minutes. */
+  refreshSystem: () => Promise<void>;
+}
+
+export const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside the signed-in app');
+  return value;
+}

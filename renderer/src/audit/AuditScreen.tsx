@@ -1,0 +1,204 @@
+import { Alert, Badge, Button, Code, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { IconAlertOctagon, IconChevronLeft, IconChevronRight, IconShieldCheck } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OutputOf } from '../../../shared/contract';
+import type { AuditEntry } from '../../../shared/contract/audit';
+import { api } from '../api';
+import { formatDateTime } from '../ui/format';
+import { PageHeader } from '../ui/PageHeader';
+import { actionLabel, auditableActions } from './actions';
+
+const PAGE_SIZE = 50;
+const OUTCOME_COLORS = { success: 'green', failure: 'red', denied: 'orange' } as const;
+const OUTCOME_LABELS = { success: 'Success', failure: 'Failed', denied: 'Refused' } as const;
+
+function Detail({ entry }: { entry: AuditEntry }) {
+  const parts = Object.entries(entry.detail).map(([k, v]) => `${k}: ${String(v)}`);
+  const target = entry.targetType ? `${entry.targetType} ${entry.targetId?.slice(0, 8) ?? ''}` : null;
+  if (!parts.length && !target) return <Text c="dimmed">—</Text>;
+  return (
+    <Stack gap={2}>
+      {target ? <Text size="sm">{target}</Text> : null}
+      {parts.length ? <Code>{parts.join(', ')}</Code> : null}
+    </Stack>
+  );
+}
+
+function VerifyResult({ result }: { result: OutputOf<'audit.verify'> }) {
+  if (result.ok) {
+    return (
+      <Alert color="green" variant="light" icon={<IconShieldCheck aria-hidden />} title="The audit log is intact" role="status">
+        All {result.checked} entries were checked. None has been edited, inserted or deleted.
+      </Alert>
+    );
+  }
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertOctagon aria-hidden />}
+      title="The audit log has been altered"
+      role="alert"
+    >
+      Entry #{result.firstBadSeq} does not match the chain: it or an entry before it was edited, inserted or deleted. The{' '}
+      {result.checked} entries before it are intact. Tell your department’s security lead, and keep this workstation as it is.
+    </Alert>
+  );
+}
+
+export function AuditScreen() {
+  const [action, setAction] = useState('');
+  // Cursors of the pages seen so far: the first page has none; "Older" pushes the last seq shown.
+  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
+  const [page, setPage] = useState<OutputOf<'audit.list'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [verify, setVerify] = useState<OutputOf<'audit.verify'> | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [verifyError, setVerifyError] = useState<string | null>(null);
+  const actions = useMemo(() => auditableActions(), []);
+  const cursor = cursors[cursors.length - 1];
+
+  const load = useCallback(async () => {
+    const r = await api.audit.list({
+      limit: PAGE_SIZE,
+      ...(cursor !== undefined ? { beforeSeq: cursor } : {}),
+      ...(action ? { action } : {}),
+    });
+    if (r.ok) {
+      setPage(r.value);
+      setError(null);
+    } else setError(r.error.message);
+  }, [action, cursor]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function runVerify() {
+    setVerifying(true);
+    setVerifyError(null);
+    const r = await api.audit.verify({});
+    setVerifying(false);
+    if (r.ok) setVerify(r.value);
+    else setVerifyError(r.error.message);
+  }
+
+  const entries = page?.entries ?? [];
+  const pageNumber = cursors.length;
+  const first = (pageNumber - 1) * PAGE_SIZE + 1;
+  const last = first + entries.length - 1;
+  // `total` counts the entries from this page's cursor down, so the newer pages are added back.
+  const overall = page ? first - 1 + page.total : 0;
+  const hasOlder = page !== null && entries.length < page.total;
+
+  return (
+    <Stack>
+      <PageHeader
+        title="Audit log"
+        description="Every security-relevant action, newest first. Entries are chained, so any change to the log shows up when you verify it."
+        actions={
+          <Button leftSection={<IconShieldCheck size={18} aria-hidden />} loading={verifying} onClick={() => void runVerify()}>
+            Verify integrity
+          </Button>
+        }
+      />
+      {verify ? <VerifyResult result={verify} /> : null}
+      {verifyError ? (
+        <Alert color="red" role="alert">
+          {verifyError}
+        </Alert>
+      ) : null}
+      <Group align="flex-end" justify="space-between">
+        <NativeSelect
+          label="Action"
+          maw={360}
+          value={action}
+          onChange={(e) => {
+            setAction(e.currentTarget.value);
+            setCursors([undefined]);
+          }}
+          data={[{ value: '', label: 'All actions' }, ...actions.map((a) => ({ value: a, label: actionLabel(a) }))]}
+        />
+        {page ? <Text aria-live="polite">{overall === 0 ? 'No entries' : `Entries ${first}–${last} of ${overall}`}</Text> : null}
+      </Group>
+      {error ? (
+        <Alert color="red" title="Could not load the audit log" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {!page && !error ? <Loader aria-label="Loading the audit log" /> : null}
+      {page ? (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped verticalSpacing="xs" aria-label="Audit log entries">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">#</Table.Th>
+                <Table.Th scope="col">When</Table.Th>
+                <Table.Th scope="col">User</Table.Th>
+                <Table.Th scope="col">Action</Table.Th>
+                <Table.Th scope="col">Outcome</Table.Th>
+                <Table.Th scope="col">Details</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((e) => (
+                <Table.Tr key={e.seq}>
+                  <Table.Td>{e.seq}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
+                  <Table.Td>
+                    {e.username ?? (
+                      <Text c="dimmed" span>
+                        unknown
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {actionLabel(e.action)}
+                    </Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {e.action}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={OUTCOME_COLORS[e.outcome]} variant="light">
+                      {OUTCOME_LABELS[e.outcome]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Detail entry={e} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              {entries.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <Text c="dimmed">No entries{action ? ' for this action' : ''}.</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : null}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      <Group justify="space-between">
+        <Button
+          variant="default"
+          leftSection={<IconChevronLeft size={16} aria-hidden />}
+          disabled={pageNumber === 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
+          Newer
+        </Button>
+        <Button
+          variant="default"
+          rightSection={<IconChevronRight size={16} aria-hidden />}
+          disabled={!hasOlder}
+          onClick={() => setCursors((c) => [...c, entries[entries.length - 1]?.seq])}
+        >
+          Older
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

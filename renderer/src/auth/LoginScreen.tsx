@@ -1,0 +1,40 @@
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { CenteredPage } from '../ui/CenteredPage';
+import { SystemBanner } from '../ui/SystemBanner';
+import { LoginForm, type LoginResult } from './LoginForm';
+
+export function LoginScreen({
+  departmentName,
+  banner,
+  notice,
+  onLoggedIn,
+  onRecover,
+}: {
+  departmentName: string;
+  banner: string;
+  notice: string | null;
+  onLoggedIn: (result: LoginResult) => void;
+  onRecover: () => void;
+}) {
+  return (
+    <CenteredPage title="Log in to Deflect" eyebrow={departmentName} width={620}>
+      <SystemBanner text={banner} />
+      {notice ? (
+        <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
+          {notice}
+        </Alert>
+      ) : null}
+      <LoginForm submitLabel="Log in" onSuccess={onLoggedIn} />
+      <Stack gap={4}>
+        <Text size="sm">Forgot your password? Ask an administrator to reset it.</Text>
+        <Text size="sm">
+          Administrator locked out?{' '}
+          <Anchor component="button" type="button" size="sm" onClick={onRecover}>
+            Use the recovery key
+          </Anchor>
+        </Text>
+      </Stack>
+    </CenteredPage>
+  );
+}

@@ -1,0 +1,125 @@
+import { Alert, Button, Checkbox, Code, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { useClipboard } from '@mantine/hooks';
+import { IconCheck, IconCopy, IconDownload, IconPrinter } from '@tabler/icons-react';
+import { useState } from 'react';
+import { CenteredPage } from '../ui/CenteredPage';
+
+const INSTRUCTIONS = [
+  'This key lets an administrator set a new password if every administrator password is forgotten.',
+  'Anyone who has this key and a copy of the data folder can read the data. Keep it locked away, away from this computer.',
+  'Store it in a sealed envelope in the department safe, or with the chief’s records. Do not save it on this computer.',
+  'Deflect shows this key only now. It cannot show it again.',
+];
+
+function keyFileText(recoveryKey: string, departmentName: string): string {
+  return [
+    `Deflect recovery key — ${departmentName}`,
+    `Created ${new Date().toLocaleString()}`,
+    '',
+    recoveryKey,
+    '',
+    ...INSTRUCTIONS.map((line) => `- ${line}`),
+    '',
+  ].join('\r\n');
+}
+
+/** Shown once after setup: the key must be stored before the first login. */
+export function RecoveryKeyScreen({
+  recoveryKey,
+  departmentName,
+  onContinue,
+}: {
+  recoveryKey: string;
+  departmentName: string;
+  onContinue: () => void;
+}) {
+  const [stored, setStored] = useState(false);
+  const clipboard = useClipboard({ timeout: 4000 });
+
+  function save() {
+    const blob = new Blob([keyFileText(recoveryKey, departmentName)], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'deflect-recovery-key.txt';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  return (
+    <>
+      <CenteredPage title="Your recovery key" eyebrow="Setup complete" width={720}>
+        <Text>Deflect is set up. Before you log in, store the recovery key below somewhere safe.</Text>
+        <Paper withBorder p="lg" bg="gray.0" radius="md">
+          <Code
+            block
+            data-testid="recovery-key"
+            aria-label="Recovery key"
+            fw={600}
+            style={{
+              fontSize: '1.35rem',
+              letterSpacing: '0.04em',
+              textAlign: 'center',
+              background: 'transparent',
+              whiteSpace: 'nowrap',
+              overflowX: 'auto',
+            }}
+          >
+            {recoveryKey}
+          </Code>
+        </Paper>
+        <Group gap="sm">
+          <Button
+            variant="default"
+            leftSection={clipboard.copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
+            onClick={() => clipboard.copy(recoveryKey)}
+          >
+            {clipboard.copied ? 'Copied' : 'Copy'}
+          </Button>
+          <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()}>
+            Print
+          </Button>
+          <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={save}>
+            Save as text file
+          </Button>
+        </Group>
+        {clipboard.error ? (
+          <Alert color="red" role="alert">
+            Copying did not work here. Print the key or save it as a file instead.
+          </Alert>
+        ) : null}
+        <List spacing={4}>
+          {INSTRUCTIONS.map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+        </List>
+        <Stack gap="md">
+          <Checkbox
+            size="md"
+            checked={stored}
+            onChange={(e) => setStored(e.currentTarget.checked)}
+            label="I have stored the recovery key somewhere safe, away from this computer"
+          />
+          <Group justify="flex-end">
+            <Button size="md" disabled={!stored} onClick={onContinue}>
+              Continue to log in
+            </Button>
+          </Group>
+        </Stack>
+      </CenteredPage>
+      <div className="print-sheet" aria-hidden>
+        <h1>Deflect recovery key</h1>
+        <p>{departmentName}</p>
+        <p className="print-key">{recoveryKey}</p>
+        <ul>
+          {INSTRUCTIONS.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p>Printed {new Date().toLocaleString()}</p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import { Button, Fieldset, Grid, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { contract } from '../../../shared/contract';
+import { checkPassword } from '../../../shared/domain/password';
+import { api } from '../api';
+import { CenteredPage } from '../ui/CenteredPage';
+import { FormAlert } from '../ui/FormAlert';
+import { schemaErrors, useForm } from '../ui/form';
+import { PasswordRules } from '../ui/PasswordRules';
+
+const EMPTY = {
+  name: '',
+  addressLine1: '',
+  addressLine2: '',
+  city: '',
+  state: '',
+  postalCode: '',
+  phone: '',
+  username: '',
+  displayName: '',
+  password: '',
+  confirm: '',
+};
+
+/** First run: the department's details and the first administrator. */
+export function SetupScreen({ onDone }: { onDone: (recoveryKey: string) => void }) {
+  const form = useForm(EMPTY);
+  const { values: v, text } = form;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = {
+      department: {
+        name: v.name,
+        addressLine1: v.addressLine1,
+        addressLine2: v.addressLine2,
+        city: v.city,
+        state: v.state,
+        postalCode: v.postalCode,
+        phone: v.phone,
+      },
+      admin: { username: v.username, displayName: v.displayName, password: v.password },
+    };
+    const errors = schemaErrors(contract['auth.setup'].input, input);
+    const problem = checkPassword(v.password, [v.username, v.name]);
+    if (problem && !errors['admin.password']) errors['admin.password'] = problem.message;
+    if (v.confirm !== v.password && !errors['admin.password']) errors.confirm = 'The two passwords do not match.';
+    if (Object.keys(errors).length) {
+      form.setErrors(errors);
+      return;
+    }
+    const out = await form.run(() => api.auth.setup(input));
+    if (out) onDone(out.recoveryKey);
+  }
+
+  return (
+    <CenteredPage title="Set up Deflect" eyebrow="First run" width={760}>
+      <Text>
+        This workstation has no Deflect data yet. Enter your department’s details and create the first administrator account.
+        Everything you enter is stored encrypted on this computer.
+      </Text>
+      <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="lg">
+          <Fieldset legend="Department (used on letters)">
+            <Grid>
+              <Grid.Col span={12}>
+                <TextInput
+                  label="Department name"
+                  required
+                  autoComplete="organization"
+                  autoFocus
+                  {...text('name', 'department.name')}
+                />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <TextInput
+                  label="Street address"
+                  required
+                  autoComplete="address-line1"
+                  {...text('addressLine1', 'department.addressLine1')}
+                />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <TextInput
+                  label="Address line 2"
+                  description="Optional"
+                  autoComplete="address-line2"
+                  {...text('addressLine2', 'department.addressLine2')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label="City" required autoComplete="address-level2" {...text('city', 'department.city')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, sm: 3 }}>
+                <TextInput label="State" required autoComplete="address-level1" {...text('state', 'department.state')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 6, sm: 3 }}>
+                <TextInput
+                  label="ZIP code"
+                  required
+                  autoComplete="postal-code"
+                  {...text('postalCode', 'department.postalCode')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput
+                  label="Phone"
+                  description="Optional"
+                  type="tel"
+                  autoComplete="tel"
+                  {...text('phone', 'department.phone')}
+                />
+              </Grid.Col>
+            </Grid>
+          </Fieldset>
+          <Fieldset legend="First administrator">
+            <Stack>
+              <Grid>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <TextInput
+                    label="Username"
+                    required
+                    description="Letters, digits, dot, dash or underscore"
+                    autoComplete="username"
+                    {...text('username', 'admin.username')}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <TextInput
+                    label="Display name"
+                    required
+                    description="As colleagues will see it"
+                    autoComplete="name"
+                    {...text('displayName', 'admin.displayName')}
+                  />
+                </Grid.Col>
+              </Grid>
+              <PasswordRules />
+              <Grid>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <PasswordInput label="Password" required autoComplete="new-password" {...text('password', 'admin.password')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <PasswordInput label="Confirm password" required autoComplete="new-password" {...text('confirm')} />
+                </Grid.Col>
+              </Grid>
+            </Stack>
+          </Fieldset>
+          <FormAlert message={form.formError} title="Setup did not complete" />
+          <Button type="submit" size="md" loading={form.busy} style={{ alignSelf: 'flex-end' }}>
+            Set up Deflect
+          </Button>
+        </Stack>
+      </form>
+    </CenteredPage>
+  );
+}

@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
+import type { DeflectBridge } from '../../shared/contract';
+import { type Harness, startHarness } from '../harness/server';
+
+/** Synthetic test data only. */
+export const DEPARTMENT = {
+  name: 'Testville Police Department',
+  street: '100 Example Plaza',
+  city: 'Testville',
+  state: 'IL',
+  zip: '60000',
+  phone: '555-0100',
+};
+export const ADMIN = { username: 'admin', displayName: 'Admin Example', password: 'orange-kettle-harbour-42' };
+export const OFFICER = { username: 'ofc.sample', displayName: 'Officer Sample', password: 'lantern-meadow-copper-77' };
+
+export interface App {
+  harness: Harness;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A fresh data folder and a harness on it, with the real (default) KDF cost. */
+export async function startApp(): Promise<App> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'deflect-e2e-'));
+  const harness = await startHarness({ dataDir });
+  return {
+    harness,
+    dataDir,
+    close: async () => {
+      await harness.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page in its own context (axe needs one), sized and localised like a station workstation. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'America/Chicago',
+    acceptDownloads: true,
+  });
+  return context.newPage();
+}
+
+const SCREENSHOTS = join(__dirname, '../../test-results/screenshots');
+
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let Mantine's transitions settle so the picture shows what a user sees.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Fails on serious or critical axe violations on what is on screen now. */
+export async function checkA11y(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `accessibility problems on the ${screen} screen`).toEqual([]);
+}
+
+/** Calls the backend from the page, exactly as the renderer does. */
+export function callFromPage(page: Page, name: string, input: unknown) {
+  return page.evaluate(([n, i]) => (globalThis as unknown as { deflect: DeflectBridge }).deflect.call(n as string, i), [
+    name,
+    input,
+  ] as const);
+}
+
+/** Waits for anything that runs the key derivation (login, unlock, setup, password changes) on a busy machine. */
+export const KDF_WAIT = { timeout: 30_000 };
+
+/** Fills and submits the login form (on the login screen, or `within` the lock screen). */
+export async function login(within: Page | Locator, username: string, password: string, button = 'Log in'): Promise<void> {
+  await within.getByLabel('Username').fill(username);
+  await within.getByLabel('Password', { exact: true }).fill(password);
+  await within.getByRole('button', { name: button, exact: true }).click();
+}
+
+export async function osLock(app: App): Promise<void> {
+  const response = await fetch(new URL('/__harness/os-lock', app.harness.url), {
+    method: 'POST',
+    headers: { 'x-deflect-harness': app.harness.token },
+  });
+  expect(response.status).toBe(200);
+}
