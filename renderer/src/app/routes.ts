@@ -1,10 +1,24 @@
 import type { TablerIcon } from '@tabler/icons-react';
-import { IconHome, IconListCheck, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconHome,
+  IconListCheck,
+  IconMessageCircle,
+  IconMessagePlus,
+  IconSettings,
+  IconUser,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 import { AuditScreen } from '../audit/AuditScreen';
 import { AccountScreen } from '../auth/AccountScreen';
 import { HomeScreen } from '../home/HomeScreen';
+import { ContactScreen } from '../intake/ContactScreen';
+import { IntakeScreen } from '../intake/IntakeScreen';
+import { PeopleScreen } from '../people/PeopleScreen';
+import { PersonScreen } from '../people/PersonScreen';
 import { SettingsScreen } from '../system/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import type { RouteParams } from './router';
@@ -29,6 +43,34 @@ export interface AppRoute {
 
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', label: 'Home', icon: IconHome, roles: 'all', nav: true, component: HomeScreen },
+  {
+    path: '/intake',
+    label: 'New intake',
+    icon: IconMessagePlus,
+    roles: 'all',
+    nav: true,
+    summary: 'Record a contact: find or create the person, needs and disposition, screenings and a follow-up.',
+    component: IntakeScreen,
+  },
+  {
+    path: '/intake/person/:personId',
+    label: 'New intake',
+    icon: IconMessagePlus,
+    roles: 'all',
+    nav: false,
+    component: IntakeScreen,
+  },
+  {
+    path: '/people',
+    label: 'People',
+    icon: IconAddressBook,
+    roles: 'all',
+    nav: true,
+    summary: 'Find a person by name, alias or street name and open their timeline.',
+    component: PeopleScreen,
+  },
+  { path: '/people/:id', label: 'Person', icon: IconUser, roles: 'all', nav: false, component: PersonScreen },
+  { path: '/contacts/:id', label: 'Contact', icon: IconMessageCircle, roles: 'all', nav: false, component: ContactScreen },
   {
     path: '/users',
     label: 'Users',
