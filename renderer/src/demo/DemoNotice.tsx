@@ -19,7 +19,12 @@ export function DemoBanner() {
 /** On the login screen of the demo store: the accounts to try, and the way back to the real store. */
 export function DemoAccounts({ onLeft }: { onLeft: () => void }) {
   return (
-    <Alert color="grape" variant="light" icon={<IconFlask aria-hidden />} title="DEMO — made-up people and sample data; nothing here is real">
+    <Alert
+      color="grape"
+      variant="light"
+      icon={<IconFlask aria-hidden />}
+      title="DEMO — made-up people and sample data; nothing here is real"
+    >
       <Stack gap="xs">
         <Text size="sm">
           Every demo account uses the password <Code>{DEMO_PASSWORD}</Code>. Try an officer and a co-responder to see what each
