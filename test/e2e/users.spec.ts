@@ -120,6 +120,23 @@ test('deactivate after a confirmation, then reactivate with a temporary password
   await expect(officerRow()).toContainText('Temporary password');
 });
 
+test('a call refused as locked brings the lock screen up, even without a lock notice', async () => {
+  // The backend locks behind the window's back (as if the notice were lost on the way).
+  const { backend } = app.harness;
+  backend.session!.locked = true;
+  backend.closeStore();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).click();
+  await expect(heading('Deflect is locked')).toBeVisible();
+  await expect(page.locator('#root')).toBeHidden();
+  await login(page.locator('#lock-root'), ADMIN.username, ADMIN.password, 'Unlock');
+  await expect(heading('Audit log')).toBeVisible(KDF_WAIT);
+  // The screen that was refused while locked loads once unlocked, with no stale error.
+  await expect(page.getByRole('table', { name: 'Audit log entries' })).toContainText('Unlock');
+  await expect(page.getByText('Could not load the audit log')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users' }).click();
+  await expect(heading('Users')).toBeVisible();
+});
+
 test('Ctrl+L locks the workstation from the keyboard', async () => {
   await page.keyboard.press('Control+L');
   await expect(heading('Deflect is locked')).toBeVisible();
