@@ -64,6 +64,9 @@ export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) 
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="lg">
           <Fieldset legend="Department (used on letters)">
+            <Text size="sm" c="dimmed" mb="sm">
+              Only the name is needed now. The address appears on referral letters; you can complete it later in Settings.
+            </Text>
             <Grid>
               <Grid.Col span={12}>
                 <TextInput
@@ -77,7 +80,6 @@ export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) 
               <Grid.Col span={12}>
                 <TextInput
                   label="Street address"
-                  required
                   autoComplete="address-line1"
                   {...text('addressLine1', 'department.addressLine1')}
                 />
@@ -85,33 +87,21 @@ export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) 
               <Grid.Col span={12}>
                 <TextInput
                   label="Address line 2"
-                  description="Optional"
                   autoComplete="address-line2"
                   {...text('addressLine2', 'department.addressLine2')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label="City" required autoComplete="address-level2" {...text('city', 'department.city')} />
+                <TextInput label="City" autoComplete="address-level2" {...text('city', 'department.city')} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
-                <TextInput label="State" required autoComplete="address-level1" {...text('state', 'department.state')} />
+                <TextInput label="State" autoComplete="address-level1" {...text('state', 'department.state')} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
-                <TextInput
-                  label="ZIP code"
-                  required
-                  autoComplete="postal-code"
-                  {...text('postalCode', 'department.postalCode')}
-                />
+                <TextInput label="ZIP code" autoComplete="postal-code" {...text('postalCode', 'department.postalCode')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label="Phone"
-                  description="Optional"
-                  type="tel"
-                  autoComplete="tel"
-                  {...text('phone', 'department.phone')}
-                />
+                <TextInput label="Phone" type="tel" autoComplete="tel" {...text('phone', 'department.phone')} />
               </Grid.Col>
             </Grid>
           </Fieldset>
