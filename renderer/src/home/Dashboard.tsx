@@ -1,18 +1,28 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconHistory, IconMessagePlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /** Follow-ups shown before "Show all": overdue ones come first, so they are always among them. */
 const FIRST_FOLLOWUPS = 8;
 import type { OutputOf } from '../../../shared/contract';
+import type { Result } from '../../../shared/contract/procedure';
 import { api } from '../api';
 import { href } from '../app/router';
 import { ContactCard } from '../intake/ContactCard';
 import { FollowupItem } from '../people/FollowupItem';
 import { formatTime } from '../ui/format';
+import { useQuery } from '../ui/useQuery';
 
-type Data = OutputOf<'home.dashboard'>;
+type Data = OutputOf<'home.dashboard'> & { draftAt: string | null };
+
+/** The dashboard and whether an intake draft is waiting. */
+async function fetchDashboard(): Promise<Result<Data>> {
+  const [home, drafts] = await Promise.all([api.home.dashboard({}), api.drafts.list({})]);
+  if (!home.ok) return home;
+  const draftAt = drafts.ok ? (drafts.value.drafts.find((d) => d.formKey === 'intake')?.savedAt ?? null) : null;
+  return { ok: true, value: { ...home.value, draftAt } };
+}
 
 function Stat({ label, value }: { label: string; value: number }) {
   return (
@@ -29,21 +39,8 @@ function Stat({ label, value }: { label: string; value: number }) {
 
 /** Home for the unit's daily work: unfinished intake, my follow-ups (overdue first), this week, recent contacts. */
 export function Dashboard() {
-  const [data, setData] = useState<Data | null>(null);
-  const [draftAt, setDraftAt] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, reload: load } = useQuery(fetchDashboard);
   const [allFollowups, setAllFollowups] = useState(false);
-
-  const load = useCallback(async () => {
-    const [home, drafts] = await Promise.all([api.home.dashboard({}), api.drafts.list({})]);
-    if (home.ok) setData(home.value);
-    else setError(home.error.message);
-    if (drafts.ok) setDraftAt(drafts.value.drafts.find((d) => d.formKey === 'intake')?.savedAt ?? null);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (error)
     return (
@@ -53,6 +50,7 @@ export function Dashboard() {
     );
   if (!data) return <Loader aria-label="Loading the dashboard" />;
   const w = data.week;
+  const draftAt = data.draftAt;
 
   return (
     <Stack gap="lg">

@@ -1,7 +1,6 @@
 import { Anchor, Card, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import type { Contact } from '../../../shared/contract/intake';
+import { type ReactNode, useCallback } from 'react';
 import { CLINICAL_ROLES } from '../../../shared/domain/roles';
 import { api } from '../api';
 import { href, type RouteParams } from '../app/router';
@@ -11,6 +10,7 @@ import { PersonSearch } from '../people/PersonSearch';
 import { formatDateTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
+import { useQuery } from '../ui/useQuery';
 import { ClinicalPanel } from './ClinicalPanel';
 import { ContactFlags } from './ContactCard';
 
@@ -28,16 +28,9 @@ function Field({ name, children }: { name: string; children: ReactNode }) {
 /** One contact in full. Clinical roles also see the clinical note and screening answers. */
 export function ContactScreen({ params }: { params: RouteParams }) {
   const { user } = useSession();
-  const [contact, setContact] = useState<Contact | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const r = await api.contacts.get({ id: params.id ?? '' });
-    if (r.ok) setContact(r.value.contact);
-    else setError(r.error.message);
-  }, [params.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const fetchContact = useCallback(() => api.contacts.get({ id: params.id ?? '' }), [params.id]);
+  const { data, error, reload: load, setData } = useQuery(fetchContact);
+  const contact = data?.contact ?? null;
 
   if (error) return <Notice title="Contact not found" message={error} />;
   if (!contact) return <Loader aria-label="Loading the contact" />;
@@ -47,7 +40,7 @@ export function ContactScreen({ params }: { params: RouteParams }) {
     const r = await api.contacts.linkPerson({ id: contact!.id, personId });
     if (r.ok) {
       notifications.show({ color: 'green', title: 'Contact linked', message: r.value.contact.personName ?? '' });
-      setContact(r.value.contact);
+      setData(r.value);
     } else notifications.show({ color: 'red', title: 'Not linked', message: r.error.message });
   }
 

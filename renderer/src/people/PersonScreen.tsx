@@ -2,7 +2,6 @@ import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Ta
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconEdit, IconGitMerge, IconMessagePlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { OutputOf } from '../../../shared/contract';
 import type { PersonHistoryEntry } from '../../../shared/contract/people';
 import { CLINICAL_ROLES } from '../../../shared/domain/roles';
 import { api } from '../api';
@@ -11,11 +10,11 @@ import { useSession } from '../app/session';
 import { formatDateTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
+import { useQuery } from '../ui/useQuery';
 import { birthText, fieldText, PERSON_FIELD_LABELS } from './labels';
 import { AddFollowupDialog, EditPersonDialog, MergeDialog } from './PersonDialogs';
 import { PersonTimeline } from './Timeline';
 
-type Loaded = OutputOf<'people.timeline'>;
 const DETAIL_FIELDS = [
   'dateOfBirth',
   'aliases',
@@ -70,25 +69,12 @@ function History({ personId, version }: { personId: string; version: number }) {
 export function PersonScreen({ params }: { params: RouteParams }) {
   const { user } = useSession();
   const id = params.id ?? '';
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'merge' | 'followup' | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await api.people.timeline({ id });
-    if (r.ok) {
-      setData(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, [id]);
-
-  useEffect(() => {
-    setData(null);
-    void load();
-  }, [load]);
+  const fetchTimeline = useCallback(() => api.people.timeline({ id }), [id]);
+  const { data, error, reload: load } = useQuery(fetchTimeline);
 
   if (error) return <Notice title="Person not found" message={error} />;
-  if (!data) return <Loader aria-label="Loading the person" />;
+  if (!data || data.person.id !== id) return <Loader aria-label="Loading the person" />;
   const { person, items } = data;
   if (person.mergedInto) {
     return (
