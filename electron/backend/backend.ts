@@ -38,8 +38,24 @@ export class Backend {
 
   constructor(readonly options: BackendOptions) {}
 
+  /** Set while the app shows the demonstration store instead of the real one. */
+  private demoDir: string | null = null;
+
+  /** The folder of the store in use: the real one, or the demonstration store beside it. */
   get dataDir(): string {
+    return this.demoDir ?? this.options.dataDir;
+  }
+
+  /** The real store's folder, whichever store is in use. */
+  get primaryDataDir(): string {
     return this.options.dataDir;
+  }
+
+  /** Switches between the real store (null) and a demonstration store; any session ends first. */
+  useDemoStore(dir: string | null): void {
+    if (this.session) this.logout();
+    this.closeStore();
+    this.demoDir = dir;
   }
 
   get dbPath(): string {

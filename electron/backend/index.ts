@@ -2,6 +2,11 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
 import { providersHandlers } from './providers/handlers';
+import { demoHandlers } from './demo/handlers';
+import { followupsHandlers } from './followups/handlers';
+import { intakeHandlers } from './intake/handlers';
+import { peopleHandlers } from './people/handlers';
+import { timelineHandlers } from './people/timeline';
 import { Router } from './router';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
@@ -18,6 +23,11 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...usersHandlers,
     ...auditHandlers,
     ...providersHandlers,
+    ...peopleHandlers,
+    ...intakeHandlers,
+    ...followupsHandlers,
+    ...timelineHandlers,
+    ...demoHandlers,
   });
   return { backend, router };
 }

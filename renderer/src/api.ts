@@ -13,7 +13,8 @@ export function onSessionProblem(listener: SessionListener): () => void {
   return () => sessionListeners.delete(listener);
 }
 
-function isSessionProblem(code: ApiError['code']): code is SessionProblem {
+/** True for the errors the app handles centrally (lock or login screen): screens show nothing for them. */
+export function isSessionProblem(code: ApiError['code']): code is SessionProblem {
   return code === 'locked' || code === 'unauthenticated' || code === 'password_change_required';
 }
 

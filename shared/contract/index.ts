@@ -2,8 +2,13 @@ import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { providersContract } from './providers';
+import { demoContract } from './demo';
+import { followupsContract } from './followups';
+import { intakeContract } from './intake';
+import { peopleContract } from './people';
 import type { Result } from './procedure';
 import { systemContract } from './system';
+import { timelineContract } from './timeline';
 import { usersContract } from './users';
 
 /** Every procedure the window (and the CLI) can call. One slice per capability. */
@@ -13,6 +18,11 @@ export const contract = {
   ...usersContract,
   ...auditContract,
   ...providersContract,
+  ...peopleContract,
+  ...intakeContract,
+  ...followupsContract,
+  ...timelineContract,
+  ...demoContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NEEDS, SERVICE_TYPES } from '../domain/serviceTypes';
+import { NEED_CODES, SERVICE_TYPES } from '../domain/serviceTypes';
 import { HSDS_TIME, hsdsTableSchema } from './hsds';
 import { empty, id, line, ok, procedure, requiredLine } from './procedure';
 
@@ -10,7 +10,7 @@ import { empty, id, line, ok, procedure, requiredLine } from './procedure';
 
 const WRITERS = ['coordinator', 'admin'] as const;
 
-export const needSchema = z.enum(NEEDS, { error: 'Choose a need from the list.' });
+export const needSchema = z.enum(NEED_CODES, { error: 'Choose a need from the list.' });
 export const serviceTypeSchema = z.enum(SERVICE_TYPES, { error: 'Choose a service type from the list.' });
 export const serviceStatusSchema = z.enum(['active', 'inactive', 'defunct', 'temporarily closed'], { error: 'Choose a status.' });
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -289,7 +289,7 @@ export const providersContract = {
   'providers.search': procedure({
     input: z.strictObject({
       text: line(200, 'Search text').optional(),
-      needs: z.array(needSchema).max(NEEDS.length).optional(),
+      needs: z.array(needSchema).max(NEED_CODES.length).optional(),
       serviceTypes: z.array(serviceTypeSchema).max(SERVICE_TYPES.length).optional(),
       language: line(80, 'Language').optional(),
       openNow: z.boolean().optional(),

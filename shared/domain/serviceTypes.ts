@@ -1,49 +1,17 @@
+import { type Need, NEEDS } from './needs';
+import { codes } from './vocab';
+
 /**
  * Needs (presenting issues) and service types (what a provider offers), from PRODUCT.md "Vocabularies".
  * Codes are stable and stored; labels may change. `NEED_SERVICE_TYPES` says which service types can
  * meet a need: it drives "find a provider for this need" in the directory and referral suggestions.
  */
 
-export const NEEDS = [
-  'opioid_use',
-  'stimulant_use',
-  'alcohol_use',
-  'other_substance_use',
-  'mental_health',
-  'suicide_risk',
-  'sex_trafficking',
-  'labour_trafficking',
-  'commercial_sex',
-  'housing',
-  'domestic_violence',
-  'medical',
-  'food',
-  'benefits_id',
-  'employment',
-  'legal',
-  'transportation',
-] as const;
-export type Need = (typeof NEEDS)[number];
+/** Need codes as a tuple (for `z.enum`); the list and its labels live in needs.ts. */
+export const NEED_CODES = codes(NEEDS);
+export type { Need };
 
-export const NEED_LABELS: Record<Need, string> = {
-  opioid_use: 'Opioid use',
-  stimulant_use: 'Stimulant use',
-  alcohol_use: 'Alcohol use',
-  other_substance_use: 'Other substance use',
-  mental_health: 'Mental health',
-  suicide_risk: 'Suicide risk',
-  sex_trafficking: 'Sex-trafficking indicators',
-  labour_trafficking: 'Labour-trafficking indicators',
-  commercial_sex: 'Commercial sex involvement',
-  housing: 'Homelessness / housing instability',
-  domestic_violence: 'Domestic violence',
-  medical: 'Medical',
-  food: 'Food',
-  benefits_id: 'Benefits / ID documents',
-  employment: 'Employment',
-  legal: 'Legal',
-  transportation: 'Transportation',
-};
+export const NEED_LABELS = Object.fromEntries(NEEDS.map((n) => [n.code, n.label])) as Record<Need, string>;
 
 export const SERVICE_TYPES = [
   'withdrawal_management',

@@ -43,7 +43,7 @@ const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1,
 /** The lock screen lives outside the (then hidden) app root. */
 const lockScreen = () => page.locator('#lock-root');
 
-test('first run: setup form with inline errors, then the recovery key', async () => {
+test('first run: the setup form reports each problem beside its field', async () => {
   await page.goto(app.harness.url);
   await expect(heading('Set up Deflect')).toBeVisible();
   await expect(page.getByText('have at least 12 characters')).toBeVisible();
@@ -71,13 +71,15 @@ test('first run: setup form with inline errors, then the recovery key', async ()
   await expect(page.getByText('The password must not contain your username or the department name.')).toBeVisible();
   await snap(page, 'setup-errors');
   await checkA11y(page, 'setup with errors');
+});
 
+test('the recovery key: shown once, saved as a file, stored before continuing', async () => {
   await page.getByLabel('ZIP code').fill(DEPARTMENT.zip);
   await page.getByLabel(/^Password/).fill(ADMIN.password);
   await page.getByLabel('Confirm password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Set up Deflect' }).click();
-
   await expect(heading('Your recovery key')).toBeVisible(KDF_WAIT);
+
   const key = (await page.getByTestId('recovery-key').innerText()).trim();
   expect(key).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
   await snap(page, 'recovery-key');
@@ -110,7 +112,9 @@ test('login shows the banner; a wrong password is refused clearly', async () => 
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
   await snap(page, 'login-error');
   await checkA11y(page, 'login with an error');
+});
 
+test('after login, Home shows who is signed in and every administrator screen', async () => {
   await login(page, ADMIN.username, ADMIN.password);
   await expect(heading(`, ${ADMIN.displayName}`)).toBeVisible(KDF_WAIT);
   await expect(page.getByTestId('header-department')).toHaveText(DEPARTMENT.name);
@@ -141,7 +145,7 @@ test('settings: the banner must be long enough; the idle lock is set to 2 minute
   await expect(page.getByText('Settings saved')).toBeVisible();
 });
 
-test('idle lock hides the app; the same user unlocks and the half-typed form is still there', async () => {
+test('the users screen; a create-user form is half typed', async () => {
   await nav().getByRole('link', { name: 'Users' }).click();
   await expect(heading('Users')).toBeVisible();
   await expect(page.getByTestId(`user-row-${ADMIN.username}`)).toContainText('Administrator');
@@ -155,7 +159,10 @@ test('idle lock hides the app; the same user unlocks and the half-typed form is 
   await dialog.getByLabel('Display name').fill(OFFICER.displayName);
   await snap(page, 'create-user-dialog');
   await checkA11y(page, 'create user dialog');
+});
 
+test('idle lock hides the app; the same user unlocks and the half-typed form is still there', async () => {
+  const dialog = page.getByRole('dialog', { name: 'Create user' });
   // Two minutes and a bit without activity.
   await page.clock.fastForward('02:05');
   await expect(heading('Deflect is locked')).toBeVisible();
@@ -224,7 +231,7 @@ test('my account shows who is signed in', async () => {
   await checkA11y(page, 'my account');
 });
 
-test('the officer logs in, must change the temporary password, and sees only what an officer may', async () => {
+test('the officer logs in and must first replace the temporary password', async () => {
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(heading('Log in to Deflect')).toBeVisible();
   await expect(page.getByText('You have logged out.')).toBeVisible();
@@ -244,7 +251,9 @@ test('the officer logs in, must change the temporary password, and sees only wha
   await page.getByLabel('New password', { exact: true }).fill(OFFICER.password);
   await page.getByLabel('Confirm new password').fill(OFFICER.password);
   await page.getByRole('button', { name: 'Set password and continue' }).click();
+});
 
+test('the officer sees only what an officer may; the backend refuses the rest', async () => {
   await expect(heading(`, ${OFFICER.displayName}`)).toBeVisible(KDF_WAIT);
   await expect(page.getByText('Officer', { exact: true }).first()).toBeVisible();
   await expect(nav().getByRole('link', { name: 'Home' })).toBeVisible();

@@ -1,6 +1,7 @@
+import { demoCommands } from '../demo/cli';
 import { providersCommands } from '../providers/cli';
 import { coreCommands } from './core';
 import type { CliCommand } from './types';
 
 /** Every admin command. Slices add theirs here. */
-export const COMMANDS: CliCommand[] = [...coreCommands, ...providersCommands];
+export const COMMANDS: CliCommand[] = [...coreCommands, ...providersCommands, ...demoCommands];

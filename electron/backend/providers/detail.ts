@@ -1,7 +1,7 @@
 import type { ProviderPhone, ProviderSchedule, ServiceDetail } from '../../../shared/contract/providers';
 import type { HsdsRecord } from '../../../shared/contract/hsdsSpec';
 import { DETAIL_TERM_IDS } from '../../../shared/domain/deflectTaxonomy';
-import { NEEDS, NEED_SERVICE_TYPES } from '../../../shared/domain/serviceTypes';
+import { NEED_CODES, NEED_SERVICE_TYPES } from '../../../shared/domain/serviceTypes';
 import type { Db } from '../db/open';
 import { sql } from './store';
 import { AppError } from '../errors';
@@ -135,7 +135,7 @@ export function serviceDetail(
       phones: org ? phones(db, 'organization_id', orgId) : [],
     },
     serviceTypes: types,
-    needs: NEEDS.filter((need) => NEED_SERVICE_TYPES[need].some((t) => types.includes(t))),
+    needs: NEED_CODES.filter((need) => NEED_SERVICE_TYPES[need].some((t) => types.includes(t))),
     walkIns: hasWalkIns(db, id),
     capacityNote: attributeValue(db, id, DETAIL_TERM_IDS.capacityNote),
     insuranceNote: attributeValue(db, id, DETAIL_TERM_IDS.insuranceNote),

@@ -11,6 +11,7 @@ import { LoginScreen } from '../auth/LoginScreen';
 import { RecoverScreen } from '../auth/RecoverScreen';
 import { RecoveryKeyScreen } from '../auth/RecoveryKeyScreen';
 import { SetupScreen } from '../auth/SetupScreen';
+import { DemoAccounts } from '../demo/DemoNotice';
 import { CenteredPage } from '../ui/CenteredPage';
 import { LockedContext } from '../ui/lock-context';
 import { navigate } from './router';
@@ -91,8 +92,9 @@ export function App() {
     document.body.toggleAttribute('data-locked', locked);
     const root = document.getElementById('root');
     if (root) root.inert = locked;
-    document.title = locked ? 'Deflect (locked)' : 'Deflect';
-  }, [locked]);
+    const name = system?.demo ? 'Deflect — DEMO' : 'Deflect';
+    document.title = locked ? `${name} (locked)` : name;
+  }, [locked, system?.demo]);
 
   const lock = useCallback((reason: 'idle' | 'manual') => {
     setPhase(lockPhase);
@@ -143,6 +145,7 @@ export function App() {
         ? {
             user: phase.user,
             departmentName: system?.departmentName ?? '',
+            demo: system?.demo ?? false,
             idleLockMinutes: system?.idleLockMinutes ?? 15,
             lock: () => lock('manual'),
             logout,
@@ -176,7 +179,7 @@ export function App() {
         </CenteredPage>
       );
     case 'setup':
-      return <SetupScreen onDone={(recoveryKey) => setPhase({ kind: 'recoveryKey', recoveryKey })} />;
+      return <SetupScreen onDone={(recoveryKey) => setPhase({ kind: 'recoveryKey', recoveryKey })} onDemo={() => void boot()} />;
     case 'recoveryKey':
       return (
         <RecoveryKeyScreen
@@ -191,6 +194,7 @@ export function App() {
     case 'login':
       return (
         <LoginScreen
+          demo={system?.demo ? <DemoAccounts onLeft={() => void boot()} /> : null}
           departmentName={departmentName}
           banner={banner}
           notice={phase.notice}

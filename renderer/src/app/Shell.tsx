@@ -2,6 +2,7 @@ import { Anchor, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text, Tool
 import { IconLock, IconLogout, IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
+import { DemoBanner } from '../demo/DemoNotice';
 import { Notice } from '../ui/Notice';
 import { NavContext, type NavEntry } from './nav-context';
 import { href, matchPath, usePath } from './router';
@@ -18,7 +19,7 @@ function useCurrentScreen(path: string) {
 
 /** The signed-in frame: header with the department, the user and Lock / Log out; navbar from routes.ts. */
 export function Shell() {
-  const { user, departmentName, lock, logout } = useSession();
+  const { user, departmentName, demo, lock, logout } = useSession();
   const path = usePath();
   const current = useCurrentScreen(path);
   const allowed: NavEntry[] = useMemo(
@@ -61,9 +62,10 @@ export function Shell() {
       <Anchor component="button" type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
         Skip to main content
       </Anchor>
-      <AppShell header={{ height: 64 }} navbar={{ width: 232, breakpoint: 0 }} padding="lg">
+      <AppShell header={{ height: demo ? 92 : 64 }} navbar={{ width: 232, breakpoint: 0 }} padding="lg">
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          {demo ? <DemoBanner /> : null}
+          <Group h={64} px="md" justify="space-between" wrap="nowrap">
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
               <IconShieldCheck size={28} aria-hidden color="var(--mantine-color-blue-8)" />
               <Stack gap={0} style={{ minWidth: 0 }}>

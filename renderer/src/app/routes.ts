@@ -1,10 +1,25 @@
 import type { TablerIcon } from '@tabler/icons-react';
-import { IconAddressBook, IconHome, IconListCheck, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuildingHospital,
+  IconHome,
+  IconListCheck,
+  IconMessageCircle,
+  IconMessagePlus,
+  IconSettings,
+  IconUser,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 import { AuditScreen } from '../audit/AuditScreen';
 import { AccountScreen } from '../auth/AccountScreen';
 import { HomeScreen } from '../home/HomeScreen';
+import { ContactScreen } from '../intake/ContactScreen';
+import { IntakeScreen } from '../intake/IntakeScreen';
+import { PeopleScreen } from '../people/PeopleScreen';
+import { PersonScreen } from '../people/PersonScreen';
 import { DirectoryScreen } from '../providers/DirectoryScreen';
 import { ProviderScreen } from '../providers/ProviderScreen';
 import { TermsScreen } from '../providers/TermsScreen';
@@ -33,16 +48,44 @@ export interface AppRoute {
 export const ROUTES: readonly AppRoute[] = [
   { path: '/', label: 'Home', icon: IconHome, roles: 'all', nav: true, component: HomeScreen },
   {
+    path: '/intake',
+    label: 'New intake',
+    icon: IconMessagePlus,
+    roles: 'all',
+    nav: true,
+    summary: 'Record a contact: find or create the person, needs and disposition, screenings and a follow-up.',
+    component: IntakeScreen,
+  },
+  {
+    path: '/intake/person/:personId',
+    label: 'New intake',
+    icon: IconMessagePlus,
+    roles: 'all',
+    nav: false,
+    component: IntakeScreen,
+  },
+  {
+    path: '/people',
+    label: 'People',
+    icon: IconAddressBook,
+    roles: 'all',
+    nav: true,
+    summary: 'Find a person by name, alias or street name and open their timeline.',
+    component: PeopleScreen,
+  },
+  { path: '/people/:id', label: 'Person', icon: IconUser, roles: 'all', nav: false, component: PersonScreen },
+  { path: '/contacts/:id', label: 'Contact', icon: IconMessageCircle, roles: 'all', nav: false, component: ContactScreen },
+  {
     path: '/providers',
     label: 'Providers',
-    icon: IconAddressBook,
+    icon: IconBuildingHospital,
     roles: 'all',
     nav: true,
     summary: 'Find a treatment or support provider by need, language and whether it is open now.',
     component: DirectoryScreen,
   },
-  { path: '/providers/terms', label: 'Taxonomy terms', icon: IconAddressBook, roles: 'all', nav: false, component: TermsScreen },
-  { path: '/providers/:id', label: 'Provider', icon: IconAddressBook, roles: 'all', nav: false, component: ProviderScreen },
+  { path: '/providers/terms', label: 'Taxonomy terms', icon: IconBuildingHospital, roles: 'all', nav: false, component: TermsScreen },
+  { path: '/providers/:id', label: 'Provider', icon: IconBuildingHospital, roles: 'all', nav: false, component: ProviderScreen },
   {
     path: '/users',
     label: 'Users',

@@ -5,6 +5,8 @@ import type { SessionUser } from '../../../shared/contract/users';
 export interface SessionContextValue {
   user: SessionUser;
   departmentName: string;
+  /** The demonstration store is open: the window says DEMO everywhere. */
+  demo: boolean;
   idleLockMinutes: number;
   /** Locks the workstation now (the Lock button, Ctrl+L). */
   lock: () => void;

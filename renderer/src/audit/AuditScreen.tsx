@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Code, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { IconAlertOctagon, IconChevronLeft, IconChevronRight, IconShieldCheck } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import type { AuditEntry } from '../../../shared/contract/audit';
-import { api } from '../api';
+import { api, isSessionProblem } from '../api';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
+import { useQuery } from '../ui/useQuery';
 import { actionLabel, auditableActions } from './actions';
 
 const PAGE_SIZE = 50;
@@ -50,29 +51,18 @@ export function AuditScreen() {
   const [action, setAction] = useState('');
   // Cursors of the pages seen so far: the first page has none; "Older" pushes the last seq shown.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
-  const [page, setPage] = useState<OutputOf<'audit.list'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [verify, setVerify] = useState<OutputOf<'audit.verify'> | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string | null>(null);
   const actions = useMemo(() => auditableActions(), []);
   const cursor = cursors[cursors.length - 1];
 
-  const load = useCallback(async () => {
-    const r = await api.audit.list({
-      limit: PAGE_SIZE,
-      ...(cursor !== undefined ? { beforeSeq: cursor } : {}),
-      ...(action ? { action } : {}),
-    });
-    if (r.ok) {
-      setPage(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, [action, cursor]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const fetchPage = useCallback(
+    () =>
+      api.audit.list({ limit: PAGE_SIZE, ...(cursor !== undefined ? { beforeSeq: cursor } : {}), ...(action ? { action } : {}) }),
+    [action, cursor],
+  );
+  const { data: page, error } = useQuery(fetchPage);
 
   async function runVerify() {
     setVerifying(true);
@@ -80,7 +70,7 @@ export function AuditScreen() {
     const r = await api.audit.verify({});
     setVerifying(false);
     if (r.ok) setVerify(r.value);
-    else setVerifyError(r.error.message);
+    else if (!isSessionProblem(r.error.code)) setVerifyError(r.error.message);
   }
 
   const entries = page?.entries ?? [];

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { CenteredPage } from '../ui/CenteredPage';
 import { SystemBanner } from '../ui/SystemBanner';
 import { LoginForm, type LoginResult } from './LoginForm';
@@ -10,15 +11,19 @@ export function LoginScreen({
   notice,
   onLoggedIn,
   onRecover,
+  demo,
 }: {
   departmentName: string;
   banner: string;
   notice: string | null;
   onLoggedIn: (result: LoginResult) => void;
   onRecover: () => void;
+  /** The demo accounts, when the demo store is open. */
+  demo?: ReactNode;
 }) {
   return (
     <CenteredPage title="Log in to Deflect" eyebrow={departmentName} width={620}>
+      {demo}
       <SystemBanner text={banner} />
       {notice ? (
         <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">

@@ -7,7 +7,7 @@ import { CenteredPage } from '../ui/CenteredPage';
 const INSTRUCTIONS = [
   'This key lets an administrator set a new password if every administrator password is forgotten.',
   'Anyone who has this key and a copy of the data folder can read the data. Keep it locked away, away from this computer.',
-  'Store it in a sealed envelope in the department safe, or with the chief’s records. Do not save it on this computer.',
+  'Print it, or save the file to a USB drive, and keep it in a sealed envelope in the department safe. Do not leave a copy on this computer.',
   'Deflect shows this key only now. It cannot show it again.',
 ];
 

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { contract } from '../../../shared/contract';
 import { checkPassword } from '../../../shared/domain/password';
 import { api } from '../api';
+import { DemoEntry } from '../demo/DemoEntry';
 import { CenteredPage } from '../ui/CenteredPage';
 import { FormAlert } from '../ui/FormAlert';
 import { schemaErrors, useForm } from '../ui/form';
@@ -23,7 +24,7 @@ const EMPTY = {
 };
 
 /** First run: the department's details and the first administrator. */
-export function SetupScreen({ onDone }: { onDone: (recoveryKey: string) => void }) {
+export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) => void; onDemo: () => void }) {
   const form = useForm(EMPTY);
   const { values: v, text } = form;
 
@@ -59,6 +60,7 @@ export function SetupScreen({ onDone }: { onDone: (recoveryKey: string) => void 
         This workstation has no Deflect data yet. Enter your department’s details and create the first administrator account.
         Everything you enter is stored encrypted on this computer.
       </Text>
+      <DemoEntry onOpened={onDemo} />
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="lg">
           <Fieldset legend="Department (used on letters)">

@@ -5,6 +5,7 @@ import { useAllowedScreens } from '../app/nav-context';
 import { href } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
+import { Dashboard } from './Dashboard';
 
 function greeting(hour: number): string {
   if (hour < 5) return 'Good evening';
@@ -30,6 +31,7 @@ export function HomeScreen() {
           </Group>
         }
       />
+      <Dashboard />
       <section aria-labelledby="home-can-do">
         <Title order={2} size="h3" id="home-can-do" mb="md">
           What you can do here

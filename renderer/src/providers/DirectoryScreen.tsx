@@ -18,14 +18,8 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconSearch, IconSettings, IconTags, IconUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { InputOf, OutputOf } from '../../../shared/contract';
-import {
-  NEED_LABELS,
-  NEEDS,
-  type Need,
-  SERVICE_TYPE_LABELS,
-  SERVICE_TYPES,
-  type ServiceType,
-} from '../../../shared/domain/serviceTypes';
+import { NEEDS } from '../../../shared/domain/needs';
+import { type Need, SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
 import { api } from '../api';
 import { href, navigate } from '../app/router';
 import { useSession } from '../app/session';
@@ -39,7 +33,7 @@ type Facets = OutputOf<'providers.facets'>;
 type Results = OutputOf<'providers.search'>;
 const PAGE = 50;
 
-const NEED_OPTIONS = NEEDS.map((n) => ({ value: n, label: NEED_LABELS[n] }));
+const NEED_OPTIONS = NEEDS.map((n) => ({ value: n.code, label: n.label }));
 const TYPE_OPTIONS = SERVICE_TYPES.map((t) => ({ value: t, label: SERVICE_TYPE_LABELS[t] }));
 
 export function DirectoryScreen() {

@@ -1,6 +1,6 @@
 import { Alert, Button, Fieldset, Grid, Group, Loader, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { contract, type InputOf } from '../../../shared/contract';
 import type { Settings } from '../../../shared/contract/system';
 import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES } from '../../../shared/domain/session';
@@ -9,6 +9,7 @@ import { useSession } from '../app/session';
 import { FormAlert } from '../ui/FormAlert';
 import { schemaErrors, useForm } from '../ui/form';
 import { PageHeader } from '../ui/PageHeader';
+import { useQuery } from '../ui/useQuery';
 
 type Values = {
   name: string;
@@ -126,21 +127,9 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
 
 export function SettingsScreen() {
   const { refreshSystem } = useSession();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const fetchSettings = useCallback(() => api.settings.get({}), []);
+  const { data: settings, error, setData: setSettings } = useQuery(fetchSettings);
   const [version, setVersion] = useState(0);
-
-  const load = useCallback(async () => {
-    const r = await api.settings.get({});
-    if (r.ok) {
-      setSettings(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Stack>

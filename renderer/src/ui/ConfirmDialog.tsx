@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Result } from '../../../shared/contract/procedure';
+import { isSessionProblem } from '../api';
 import { AppModal } from './AppModal';
 import { FormAlert } from './FormAlert';
 
@@ -27,7 +28,7 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, danger, on
     const result = await onConfirm();
     setBusy(false);
     if (result.ok) onDone();
-    else setError(result.error.message);
+    else if (!isSessionProblem(result.error.code)) setError(result.error.message);
   }
 
   function cancel() {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ApiError, Result } from '../../../shared/contract/procedure';
+import { isSessionProblem } from '../api';
 
 /** Messages keyed by the input path the backend names, e.g. `admin.password` or `department.postalCode`. */
 export type FieldErrors = Record<string, string>;
@@ -16,8 +17,6 @@ export function schemaErrors(schema: z.ZodType, value: unknown): FieldErrors {
   }
   return out;
 }
-
-const HANDLED_CENTRALLY = new Set<ApiError['code']>(['locked', 'unauthenticated', 'password_change_required']);
 
 /**
  * Form state with the errors the backend and the contract report: field messages beside
@@ -67,7 +66,7 @@ export function useForm<V extends Record<string, string | boolean>>(initial: V) 
   /** Shows an API error where it belongs; session problems are left to the app (lock/login screen). */
   const showError = useCallback(
     (error: ApiError) => {
-      if (HANDLED_CENTRALLY.has(error.code)) return;
+      if (isSessionProblem(error.code)) return;
       if (error.field) setErrors({ [error.field]: error.message });
       else setFormError(error.message);
     },

@@ -1,17 +1,22 @@
 import { Alert, Button, Group, Loader, Menu, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconCircleCheck, IconKey, IconLock, IconUserOff, IconUserPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { UserSummary } from '../../../shared/contract/users';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
-import { api } from '../api';
+import { api, isSessionProblem } from '../api';
 import { useSession } from '../app/session';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatShortDateTime, formatTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
+import { useQuery } from '../ui/useQuery';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'deactivate'; user: UserSummary } | null;
+
+function byName(a: UserSummary, b: UserSummary): number {
+  return a.displayName.localeCompare(b.displayName, undefined, { numeric: true, sensitivity: 'base' });
+}
 
 function StatusCell({ user, onUnlock }: { user: UserSummary; onUnlock: () => void }) {
   const [Icon, color, label] = !user.active
@@ -91,25 +96,12 @@ function UserActions({
 
 export function UsersScreen() {
   const session = useSession();
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-
-  const load = useCallback(async () => {
+  const fetchUsers = useCallback(async () => {
     const r = await api.users.list({});
-    if (r.ok) {
-      setUsers(
-        [...r.value.users].sort((a, b) =>
-          a.displayName.localeCompare(b.displayName, undefined, { numeric: true, sensitivity: 'base' }),
-        ),
-      );
-      setLoadError(null);
-    } else setLoadError(r.error.message);
+    return r.ok ? { ok: true as const, value: [...r.value.users].sort(byName) } : r;
   }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: users, error: loadError, reload: load } = useQuery(fetchUsers);
 
   function done(title: string, message: string) {
     setDialog(null);
@@ -133,7 +125,8 @@ export function UsersScreen() {
   async function unlock(user: UserSummary) {
     const r = await api.users.unlock({ id: user.id });
     if (r.ok) done('Account unlocked', `${user.username} can log in again.`);
-    else notifications.show({ color: 'red', title: 'Not unlocked', message: r.error.message });
+    else if (!isSessionProblem(r.error.code))
+      notifications.show({ color: 'red', title: 'Not unlocked', message: r.error.message });
   }
 
   return (

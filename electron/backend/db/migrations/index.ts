@@ -1,5 +1,6 @@
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_providers';
+import * as m0003 from './0003_intake';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: m0001.sql },
   { version: 2, name: 'providers', sql: m0002.sql },
+  { version: 3, name: 'intake', sql: m0003.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

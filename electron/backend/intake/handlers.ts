@@ -1,0 +1,148 @@
+import type { intakeContract } from '../../../shared/contract/intake';
+import { CLINICAL_ROLES } from '../../../shared/domain/roles';
+import { dateOfStamp, toUtcIso } from '../dates';
+import { AppError } from '../errors';
+import { insertFollowup, requireFollowup } from '../followups/repo';
+import { refuseDuplicates } from '../people/handlers';
+import { completePerson, insertPerson, type PersonRow, resolvePersonRow, toPerson, validatePerson, valuesOf } from '../people/repo';
+import type { Ctx, HandlersFor } from '../router';
+import { dashboardHandlers } from './dashboard';
+import { draftHandlers } from './drafts';
+import { contactWriter, findContact, screeningsOf, staffNames } from './repo';
+import { requireClinicalRole, validateContact } from './validate';
+
+type IntakeHandlers = HandlersFor<typeof intakeContract>;
+
+function requireContact(ctx: Ctx, id: string, field = 'id') {
+  const contact = findContact(ctx.db, id);
+  if (!contact) throw new AppError('not_found', 'No such contact.', field);
+  ctx.audit.targetType = 'contact';
+  ctx.audit.targetId = contact.id;
+  return contact;
+}
+
+function clinicalView(ctx: Ctx, contactId: string) {
+  const note = ctx.db.prepare('SELECT note, updated_at, updated_by FROM contact_clinical WHERE contact_id = ?').get(contactId) as
+    | { note: string; updated_at: string; updated_by: string | null }
+    | undefined;
+  const staff = staffNames(ctx.db);
+  return {
+    contactId,
+    clinicalNote: note?.note ?? '',
+    noteUpdatedAt: note?.updated_at ?? null,
+    noteUpdatedBy: staff(note?.updated_by ?? null),
+    screenings: screeningsOf(ctx.db, contactId),
+  };
+}
+
+export const intakeHandlers: IntakeHandlers = {
+  'contacts.create': (ctx, input) => {
+    const user = ctx.user;
+    const now = ctx.backend.now();
+    const stamp = ctx.backend.nowIso();
+    const { clinicalNote, occurredAt, ...fields } = input.contact;
+    if (clinicalNote) requireClinicalRole(user.role, 'contact.clinicalNote', 'clinical notes');
+    if (input.screenings.length) requireClinicalRole(user.role, 'screenings', 'screenings');
+    validateContact(ctx.db, input.contact, now);
+    const occurredDate = dateOfStamp(occurredAt);
+
+    let person: PersonRow | null = null;
+    const subject = input.subject;
+    if (subject.kind === 'existing') {
+      person = resolvePersonRow(ctx.db, subject.personId, 'subject.personId');
+      const values = valuesOf(person);
+      if ((values.dateOfBirth && values.dateOfBirth > occurredDate) || (values.birthYear && values.birthYear > Number(occurredDate.slice(0, 4)))) {
+        throw new AppError('invalid_input', 'The date of the contact is before this person’s date of birth.', 'contact.occurredAt');
+      }
+    } else if (subject.kind === 'new') {
+      const values = completePerson(subject.person);
+      validatePerson(values, now, 'subject.person', occurredDate);
+      if (!subject.allowDuplicate) refuseDuplicates(ctx.db, values, 'subject.person.lastName');
+      person = insertPerson(ctx.db, values, user.id, stamp);
+    }
+    if (input.followup && !person) {
+      throw new AppError('invalid_input', 'A follow-up needs an identified person; link the contact to a person first.', 'followup');
+    }
+
+    const write = contactWriter(ctx.db);
+    const contactId = write.contact({
+      personId: person?.id ?? null,
+      anonymousDescription: subject.kind === 'anonymous' ? subject.description : '',
+      occurredAt: toUtcIso(occurredAt),
+      occurredDate,
+      fields,
+      clinicalNote,
+      userId: user.id,
+      now: stamp,
+    });
+    for (const s of input.screenings) write.screening(contactId, s, user.id, stamp);
+    const followupId =
+      input.followup && person
+        ? insertFollowup(ctx.db, { personId: person.id, contactId, ...input.followup }, user.id, now, 'followup')
+        : null;
+    if (input.draftKey) ctx.db.prepare('DELETE FROM drafts WHERE user_id = ? AND form_key = ?').run(user.id, input.draftKey);
+
+    ctx.audit.targetType = 'contact';
+    ctx.audit.targetId = contactId;
+    ctx.audit.detail = {
+      subject: subject.kind,
+      personId: person?.id ?? null,
+      pathway: fields.pathway,
+      disposition: fields.disposition,
+      needs: fields.needs.length,
+      screenings: input.screenings.length,
+      clinicalNote: clinicalNote.length > 0,
+      followup: followupId !== null,
+    };
+    return {
+      contact: findContact(ctx.db, contactId)!,
+      person: person ? toPerson(person) : null,
+      followup: followupId ? requireFollowup(ctx.db, now, followupId) : null,
+    };
+  },
+
+  'contacts.get': (ctx, input) => ({ contact: requireContact(ctx, input.id) }),
+
+  'contacts.clinical': (ctx, input) => clinicalView(ctx, requireContact(ctx, input.id).id),
+
+  'contacts.setClinicalNote': (ctx, input) => {
+    const contact = requireContact(ctx, input.id);
+    contactWriter(ctx.db).clinicalNote(contact.id, input.clinicalNote, ctx.user.id, ctx.backend.nowIso());
+    ctx.audit.detail = { length: input.clinicalNote.length };
+    return clinicalView(ctx, contact.id);
+  },
+
+  'contacts.linkPerson': (ctx, input) => {
+    const contact = requireContact(ctx, input.id);
+    if (contact.personId) throw new AppError('conflict', 'This contact is already linked to a person.', 'id');
+    const person = resolvePersonRow(ctx.db, input.personId, 'personId');
+    const values = valuesOf(person);
+    if (values.dateOfBirth && values.dateOfBirth > contact.occurredDate) {
+      throw new AppError('invalid_input', 'This person was born after the date of the contact.', 'personId');
+    }
+    ctx.db.prepare('UPDATE contacts SET person_id = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(person.id, ctx.backend.nowIso(), ctx.user.id, contact.id);
+    ctx.audit.detail = { personId: person.id };
+    return { contact: findContact(ctx.db, contact.id)! };
+  },
+
+  'screenings.record': (ctx, input) => {
+    const contact = requireContact(ctx, input.contactId, 'contactId');
+    const taken = ctx.db.prepare('SELECT 1 FROM screenings WHERE contact_id = ? AND instrument = ?').get(contact.id, input.screening.instrument);
+    if (taken) throw new AppError('conflict', 'This screening was already recorded for this contact.', 'screening.instrument');
+    const id = contactWriter(ctx.db).screening(contact.id, input.screening, ctx.user.id, ctx.backend.nowIso());
+    ctx.audit.targetType = 'screening';
+    ctx.audit.targetId = id;
+    ctx.audit.detail = { contactId: contact.id, instrument: input.screening.instrument };
+    return { screening: screeningsOf(ctx.db, contact.id).find((s) => s.id === id)! };
+  },
+
+  'intake.staff': (ctx) => {
+    const staff = ctx.db
+      .prepare(`SELECT id, display_name AS displayName, role FROM users WHERE active = 1 ORDER BY display_name COLLATE NOCASE`)
+      .all() as { id: string; displayName: string; role: (typeof CLINICAL_ROLES)[number] | 'officer' }[];
+    return { staff };
+  },
+
+  ...draftHandlers,
+  ...dashboardHandlers,
+};

@@ -1,0 +1,92 @@
+import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconNotes } from '@tabler/icons-react';
+import type { Contact } from '../../../shared/contract/intake';
+import { SCREENERS } from '../../../shared/domain/screeners';
+import { href } from '../app/router';
+import { label } from '../people/labels';
+import { formatDateTime } from '../ui/format';
+
+/** Flags any role may see: overdose, naloxone, force, injury, charges, and which screens were positive. */
+export function ContactFlags({ contact }: { contact: Contact }) {
+  const flags: { text: string; color: string; screen?: boolean }[] = [];
+  if (contact.overdose) flags.push({ text: 'Overdose', color: 'red' });
+  if (contact.naloxoneDoses) flags.push({ text: `Naloxone ×${contact.naloxoneDoses}`, color: 'red' });
+  if (contact.useOfForce) flags.push({ text: 'Use of force', color: 'orange' });
+  if (contact.injury) flags.push({ text: 'Injury', color: 'orange' });
+  if (contact.chargeCategory)
+    flags.push({
+      text: `${contact.chargesHeldInAbeyance ? 'Held' : 'Deflected'}: ${label.charge(contact.chargeCategory)}`,
+      color: 'grape',
+    });
+  for (const s of contact.screenings)
+    if (s.positive) flags.push({ text: SCREENERS[s.instrument].flag, color: 'red', screen: true });
+  if (!flags.length) return null;
+  return (
+    <Group gap={6}>
+      {flags.map((f) => (
+        <Badge
+          key={f.text}
+          color={f.color}
+          variant="light"
+          leftSection={f.screen ? <IconAlertTriangle size={12} aria-hidden /> : undefined}
+        >
+          {f.text}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** A contact in a list: when, who, pathway, disposition, needs, flags and the start of the narrative. */
+export function ContactCard({ contact, showPerson = false }: { contact: Contact; showPerson?: boolean }) {
+  return (
+    <Card withBorder padding="sm" radius="sm" data-testid="contact-card">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={0}>
+            <Anchor href={href(`/contacts/${contact.id}`)} fw={600}>
+              {showPerson
+                ? (contact.personName ?? `Unidentified: ${contact.anonymousDescription}`)
+                : formatDateTime(contact.occurredAt)}
+            </Anchor>
+            <Text size="sm">
+              {showPerson ? `${formatDateTime(contact.occurredAt)} · ` : ''}
+              {label.pathway(contact.pathway)} · {label.disposition(contact.disposition)}
+            </Text>
+          </Stack>
+          {contact.hasClinicalNote ? (
+            <Badge
+              variant="outline"
+              color="gray"
+              leftSection={<IconNotes size={12} aria-hidden />}
+              style={{ flexShrink: 0, overflow: 'visible' }}
+            >
+              Clinical note
+            </Badge>
+          ) : null}
+        </Group>
+        {contact.needs.length ? (
+          <Group gap={4}>
+            {contact.needs.map((n) => (
+              <Badge key={n} variant="light" color="blue" size="sm">
+                {label.need(n)}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
+        <ContactFlags contact={contact} />
+        {contact.narrative ? (
+          <Text size="sm" lineClamp={2}>
+            {contact.narrative}
+          </Text>
+        ) : null}
+        <Text size="xs" c="dimmed">
+          {contact.officers.map((o) => o.displayName).join(', ')}
+          {contact.coResponder ? ` with ${contact.coResponder.displayName}` : ''}
+          {contact.location ? ` · ${contact.location}` : ''}
+          {contact.cadNumber ? ` · CAD ${contact.cadNumber}` : ''}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { followupSchema } from './followups';
+import { contactSchema, screeningSummarySchema } from './intake';
+import { mergeRecordSchema, personSchema } from './people';
+import { id, procedure } from './procedure';
+
+/**
+ * A person's timeline, newest first. Each item has a kind, the moment it sorts by, and its record.
+ * Later capabilities (referrals, consents, letters, milestones) add their own kinds here.
+ */
+export const timelineItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('contact'), at: z.string(), contact: contactSchema }),
+  z.object({ kind: z.literal('screening'), at: z.string(), screening: screeningSummarySchema }),
+  z.object({ kind: z.literal('followup'), at: z.string(), followup: followupSchema }),
+  z.object({ kind: z.literal('merge'), at: z.string(), merge: mergeRecordSchema }),
+]);
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
+export const timelineContract = {
+  'people.timeline': procedure({
+    input: z.strictObject({ id }),
+    output: z.object({ person: personSchema, items: z.array(timelineItemSchema) }),
+    access: 'session',
+    kind: 'query',
+    auditRead: true,
+  }),
+} as const;
