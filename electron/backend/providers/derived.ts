@@ -28,7 +28,7 @@ function codeForName(name: string): string | undefined {
   return nameToCode.get(name.trim().toLowerCase());
 }
 
-/** One key per language however a package wrote it ("es", "ES", "spa"? no: "Spanish"), and a label to show. */
+/** One key per language however a package wrote it ("es", "ES", "es-MX" or "Spanish"), and a label to show. */
 export function languageKey(code: string | null, name: string | null): { key: string; label: string } | null {
   const c = code?.trim().toLowerCase().split(/[-_]/)[0];
   if (c && /^[a-z]{2,3}$/.test(c)) {
