@@ -16,7 +16,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconSearch, IconSettings, IconTags, IconUpload } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import { NEEDS } from '../../../shared/domain/needs';
 import { type Need, SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
@@ -24,6 +24,7 @@ import { api } from '../api';
 import { href, navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
+import { useQuery } from '../ui/useQuery';
 import { DirectorySettingsDialog } from './DirectorySettingsDialog';
 import { ImportDialog } from './ImportDialog';
 import { OpenBadge, StaleBadge, StatusBadge, ServiceTypeList, WalkInBadge, canEditDirectory, downloadBase64 } from './parts';
@@ -49,18 +50,13 @@ export function DirectoryScreen() {
   const [staleOnly, setStaleOnly] = useState(false);
   const [includeInactive, setIncludeInactive] = useState(false);
   const [limit, setLimit] = useState(PAGE);
-  const [facets, setFacets] = useState<Facets | null>(null);
-  const [results, setResults] = useState<Results | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'import' | 'add' | 'settings' | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const loadFacets = useCallback(async () => {
-    const r = await api.providers.facets({});
-    if (r.ok) setFacets(r.value);
-  }, []);
+  const facetsQuery = useQuery(useCallback(() => api.providers.facets({}), []));
+  const facets: Facets | null = facetsQuery.data;
 
-  const search = useCallback(async () => {
+  const fetchResults = useCallback(() => {
     const input: InputOf<'providers.search'> = { limit };
     if (debounced.trim()) input.text = debounced.trim();
     if (needs.length) input.needs = needs;
@@ -70,23 +66,16 @@ export function DirectoryScreen() {
     if (walkIns) input.walkIns = true;
     if (staleOnly) input.staleOnly = true;
     if (includeInactive) input.includeInactive = true;
-    const r = await api.providers.search(input);
-    if (r.ok) {
-      setResults(r.value);
-      setError(null);
-    } else setError(r.error.message);
+    return api.providers.search(input);
   }, [debounced, needs, types, language, openNow, walkIns, staleOnly, includeInactive, limit]);
 
-  useEffect(() => {
-    void loadFacets();
-  }, [loadFacets]);
-  useEffect(() => {
-    void search();
-  }, [search]);
+  const resultsQuery = useQuery(fetchResults);
+  const results: Results | null = resultsQuery.data;
+  const error = resultsQuery.error;
 
   function refresh() {
-    void loadFacets();
-    void search();
+    void facetsQuery.reload();
+    void resultsQuery.reload();
   }
 
   async function exportDirectory() {

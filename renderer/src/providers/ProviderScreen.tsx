@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconPencil, IconPhone } from '@tabler/icons-react';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import type { ProviderPhone, ProviderSchedule } from '../../../shared/contract/providers';
 import { NEED_LABELS } from '../../../shared/domain/serviceTypes';
@@ -9,6 +9,7 @@ import { api } from '../api';
 import { href, type RouteParams } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
+import { useQuery } from '../ui/useQuery';
 import { OpenBadge, ServiceTypeList, StaleBadge, StatusBadge, WalkInBadge, canEditDirectory } from './parts';
 import { ServiceEditDialog } from './ServiceEditDialog';
 
@@ -90,22 +91,12 @@ function Schedules({ schedules }: { schedules: ProviderSchedule[] }) {
 export function ProviderScreen({ params }: { params: RouteParams }) {
   const { user } = useSession();
   const editor = canEditDirectory(user.role);
-  const [data, setData] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const id = params.id ?? '';
-
-  const load = useCallback(async () => {
-    const r = await api.providers.get({ id });
-    if (r.ok) {
-      setData(r.value);
-      setError(null);
-    } else setError(r.error.message);
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = useQuery(useCallback(() => api.providers.get({ id }), [id]));
+  const data: Detail | null = query.data;
+  const error = query.error;
+  const load = query.reload;
 
   async function verify() {
     const r = await api.providers.verify({ id });

@@ -1,13 +1,14 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, MultiSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
 import { api } from '../api';
 import { href } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
+import { useQuery } from '../ui/useQuery';
 import { canEditDirectory } from './parts';
 
 type Term = OutputOf<'providers.terms'>['terms'][number];
@@ -96,20 +97,10 @@ export function TermsScreen() {
   const { user } = useSession();
   const editor = canEditDirectory(user.role);
   const [unmappedOnly, setUnmappedOnly] = useState(true);
-  const [terms, setTerms] = useState<Term[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await api.providers.terms(unmappedOnly ? { unmappedOnly: true } : {});
-    if (r.ok) {
-      setTerms(r.value.terms);
-      setError(null);
-    } else setError(r.error.message);
-  }, [unmappedOnly]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = useQuery(useCallback(() => api.providers.terms(unmappedOnly ? { unmappedOnly: true } : {}), [unmappedOnly]));
+  const terms: Term[] | null = query.data?.terms ?? null;
+  const error = query.error;
+  const load = query.reload;
 
   return (
     <Stack>
