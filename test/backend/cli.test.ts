@@ -32,7 +32,8 @@ function deflect(
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
-describe('admin command line', () => {
+// Each case starts the real CLI (tsx + the full KDF cost): slow on a busy two-core machine.
+describe('admin command line', { timeout: 240_000 }, () => {
   it('init, status, user add and reveal-key work end to end', async () => {
     const dir = join(tempDir(), 'store');
     const init = await deflect(['init', '--data-dir', dir, '--department', 'Testville PD', '--admin', 'chief'], {
