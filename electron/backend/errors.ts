@@ -12,6 +12,8 @@ export class AppError extends Error {
   }
 
   toApi(): ApiError {
-    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message };
+    return this.field
+      ? { code: this.code, message: this.message, field: this.field }
+      : { code: this.code, message: this.message };
   }
 }

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { contract, type InputOf, type OutputOf, type ParsedInputOf, type ProcedureName, isProcedureName } from '../../shared/contract';
+import {
+  contract,
+  type InputOf,
+  type OutputOf,
+  type ParsedInputOf,
+  type ProcedureName,
+  isProcedureName,
+} from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/contract/procedure';
 import type { SessionUser } from '../../shared/contract/users';
 import type { AuditDetail } from './audit/log';
@@ -34,11 +41,13 @@ export class Ctx {
 
   /** Runs `fn` in one transaction together with this call's audit entry. */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(() => {
-      const value = fn();
-      this.writeAudit('success');
-      return value;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const value = fn();
+        this.writeAudit('success');
+        return value;
+      })
+      .immediate();
   }
 
   /** For calls that audit themselves (login, lock). */
@@ -85,21 +94,28 @@ function invalid(error: z.ZodError): ApiError {
   const issue = error.issues[0]!;
   const field = fieldOf(issue.path);
   if (issue.code === 'unrecognized_keys') {
-    return { code: 'invalid_input', message: `Unknown field: ${issue.keys.join(', ')}.`, field: fieldOf([...issue.path, issue.keys[0]!]) };
+    return {
+      code: 'invalid_input',
+      message: `Unknown field: ${issue.keys.join(', ')}.`,
+      field: fieldOf([...issue.path, issue.keys[0]!]),
+    };
   }
-  const message = issue.message.startsWith('Invalid input') || issue.message.startsWith('Invalid option')
-    ? `${field ?? 'Input'}: ${issue.message}.`
-    : issue.message;
+  const message =
+    issue.message.startsWith('Invalid input') || issue.message.startsWith('Invalid option')
+      ? `${field ?? 'Input'}: ${issue.message}.`
+      : issue.message;
   return field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message };
 }
 
 function sqliteError(err: unknown): ApiError | null {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
-  if (code === 'SQLITE_FULL') return { code: 'unavailable', message: 'The disk is full, so nothing was saved. Free some space and try again.' };
+  if (code === 'SQLITE_FULL')
+    return { code: 'unavailable', message: 'The disk is full, so nothing was saved. Free some space and try again.' };
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
     return { code: 'unavailable', message: 'The database is busy, so nothing was saved. Try again in a moment.' };
-  if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'conflict', message: 'This change conflicts with a record that already exists; nothing was saved.' };
+  if (code.startsWith('SQLITE_CONSTRAINT'))
+    return { code: 'conflict', message: 'This change conflicts with a record that already exists; nothing was saved.' };
   return null;
 }
 
@@ -116,7 +132,8 @@ export class Router {
 
   /** The boundary: the window, the harness and the CLI all come through here with untrusted input. */
   async call(name: string, rawInput: unknown): Promise<Result<unknown>> {
-    if (!isProcedureName(name)) return { ok: false, error: { code: 'not_found', message: `Unknown procedure: ${name.slice(0, 64)}` } };
+    if (!isProcedureName(name))
+      return { ok: false, error: { code: 'not_found', message: `Unknown procedure: ${name.slice(0, 64)}` } };
     const ctx = new Ctx(this.backend, name);
     try {
       this.authorise(ctx);
@@ -185,6 +202,11 @@ export class Router {
         logError('could not audit a failed call', auditErr);
       }
     }
-    return known ?? { code: 'internal', message: 'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.' };
+    return (
+      known ?? {
+        code: 'internal',
+        message: 'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.',
+      }
+    );
   }
 }

@@ -18,7 +18,10 @@ export function text(max: number, label: string) {
   return z
     .string()
     .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`)
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(v), `${label} contains characters that cannot be stored.`)
+    .refine(
+      (v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(v),
+      `${label} contains characters that cannot be stored.`,
+    )
     .transform((v) => v.replace(/\r\n?/g, '\n').trim());
 }
 

@@ -67,14 +67,22 @@ export const screeningInputSchema = z.discriminatedUnion(
     z.strictObject({
       instrument: z.literal('phq2'),
       answers: answers(
-        z.number({ error: 'PHQ-2: choose an answer.' }).int().min(0, 'PHQ-2: choose an answer.').max(3, 'PHQ-2: choose an answer.'),
+        z
+          .number({ error: 'PHQ-2: choose an answer.' })
+          .int()
+          .min(0, 'PHQ-2: choose an answer.')
+          .max(3, 'PHQ-2: choose an answer.'),
         PHQ2.items.length,
         'PHQ-2',
       ),
     }),
     z.strictObject({
       instrument: z.literal('tvit'),
-      answers: answers(z.enum(['yes', 'no', 'declined'], { error: 'TVIT: answer yes, no or declined.' }), TVIT.items.length, 'TVIT'),
+      answers: answers(
+        z.enum(['yes', 'no', 'declined'], { error: 'TVIT: answer yes, no or declined.' }),
+        TVIT.items.length,
+        'TVIT',
+      ),
     }),
   ],
   { error: 'Screening: choose CAGE-AID, PHQ-2 or TVIT.' },

@@ -34,7 +34,10 @@ export const personFieldsSchema = z.strictObject({
   sex: vocab(SEXES, 'Sex').nullable().optional(),
   genderIdentity: vocab(GENDER_IDENTITIES, 'Gender identity').nullable().optional(),
   raceEthnicity: vocabSet(RACE_ETHNICITIES, 'Race and ethnicity')
-    .refine((v) => !(v.includes('declined') && v.length > 1), 'Race and ethnicity: "Declined to answer" cannot be combined with other choices.')
+    .refine(
+      (v) => !(v.includes('declined') && v.length > 1),
+      'Race and ethnicity: "Declined to answer" cannot be combined with other choices.',
+    )
     .optional(),
   preferredLanguage: vocab(LANGUAGES, 'Preferred language').nullable().optional(),
   veteranStatus: vocab(VETERAN_STATUSES, 'Veteran status').nullable().optional(),

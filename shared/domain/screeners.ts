@@ -85,7 +85,7 @@ export const TVIT: ScreenerDef<YesNoDeclined> = {
   code: 'tvit',
   label: 'TVIT short form',
   summary: 'Trafficking indicators (16 core questions)',
-  preamble: 'Ask in private, without the person\'s companions present. About any work or living situation:',
+  preamble: "Ask in private, without the person's companions present. About any work or living situation:",
   items: [
     'Did you ever work somewhere you were not allowed to leave when you wanted to?',
     'Has anyone kept your ID, passport or other papers from you?',

@@ -13,7 +13,11 @@ beforeAll(async () => {
   await unit.as('coresponder');
   const saved = await unit.call('contacts.create', {
     subject: { kind: 'new', person: { firstName: 'Talora', lastName: 'Benick', dateOfBirth: '1979-03-02' } },
-    contact: contactFields(unit.ids.officer, { coResponderId: unit.ids.coresponder, clinicalNote: NOTE, needs: ['mental_health', 'commercial_sex'] }),
+    contact: contactFields(unit.ids.officer, {
+      coResponderId: unit.ids.coresponder,
+      clinicalNote: NOTE,
+      needs: ['mental_health', 'commercial_sex'],
+    }),
     screenings: [
       { instrument: 'phq2', answers: [2, 3] },
       { instrument: 'cage_aid', answers: ['no', 'no', 'no', 'no'] },
@@ -83,14 +87,24 @@ describe('clinical notes and screening answers', () => {
       screenings: [{ instrument: 'phq2', answers: [0, 0] }],
     });
     expect(withScreening).toMatchObject({ code: 'forbidden', field: 'screenings' });
-    expect((await unit.fail('screenings.record', { contactId, screening: { instrument: 'phq2', answers: [0, 0] } })).code).toBe('forbidden');
+    expect((await unit.fail('screenings.record', { contactId, screening: { instrument: 'phq2', answers: [0, 0] } })).code).toBe(
+      'forbidden',
+    );
     expect((await unit.fail('contacts.setClinicalNote', { id: contactId, clinicalNote: 'x' })).code).toBe('forbidden');
     expect(await intakeRowCounts(unit)).toEqual(before);
   });
 
   it('never reach an officer through any procedure an officer may call', async () => {
     await unit.as('officer');
-    const inputs: unknown[] = [{}, { id: contactId }, { id: personId }, { query: 'Talora Benick' }, { query: 'Benick', dateOfBirth: '1979-03-02' }, { contactId }, { formKey: 'intake' }];
+    const inputs: unknown[] = [
+      {},
+      { id: contactId },
+      { id: personId },
+      { query: 'Talora Benick' },
+      { query: 'Benick', dateOfBirth: '1979-03-02' },
+      { contactId },
+      { formKey: 'intake' },
+    ];
     const open = (Object.keys(contract) as ProcedureName[]).filter((name) => {
       const access = contract[name].access;
       return contract[name].kind === 'query' && (access === 'session' || (access !== 'public' && access.includes('officer')));

@@ -47,7 +47,10 @@ export async function setUpUnit() {
     await app.call('auth.changePassword', { currentPassword: temporary(role), newPassword: PASSWORDS[role] });
   }
   async function as(role: Role): Promise<void> {
-    await app.call('auth.login', role === 'admin' ? { username: ADMIN.username, password: ADMIN.password } : { username: role, password: PASSWORDS[role] });
+    await app.call(
+      'auth.login',
+      role === 'admin' ? { username: ADMIN.username, password: ADMIN.password } : { username: role, password: PASSWORDS[role] },
+    );
   }
   await as('admin');
   return { ...app, clock, ids, as };
@@ -87,6 +90,17 @@ export async function recordNewPerson(
 /** Counts of the rows an intake writes, to prove a refused call wrote nothing. */
 export async function intakeRowCounts(unit: Unit): Promise<Record<string, number>> {
   const { tables } = await unit.call('system.status', {});
-  const keys = ['persons', 'contacts', 'contact_needs', 'contact_officers', 'contact_clinical', 'screenings', 'followups', 'person_history', 'person_merges', 'drafts'];
+  const keys = [
+    'persons',
+    'contacts',
+    'contact_needs',
+    'contact_officers',
+    'contact_clinical',
+    'screenings',
+    'followups',
+    'person_history',
+    'person_merges',
+    'drafts',
+  ];
   return Object.fromEntries(keys.map((k) => [k, tables[k] ?? -1]));
 }

@@ -33,7 +33,10 @@ describe('seed command', () => {
   it('adds the requested people and contacts as an administrator, audited with the counts', async () => {
     const unit = await setUpUnit();
     const { io, out } = fakeIo(ADMIN.password);
-    const code = await seed.run({ values: { 'data-dir': unit.dataDir, user: ADMIN.username, people: '60', contacts: '240', seed: '5' }, positionals: [] }, io);
+    const code = await seed.run(
+      { values: { 'data-dir': unit.dataDir, user: ADMIN.username, people: '60', contacts: '240', seed: '5' }, positionals: [] },
+      io,
+    );
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/^Added 60 people and 240 contacts \(\d+ unidentified\)/);
     await unit.as('admin');
@@ -42,16 +45,23 @@ describe('seed command', () => {
     expect(tables.contacts).toBe(240);
     const audit = (await unit.call('audit.list', { action: 'demo.seed', limit: 5 })).entries;
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ username: ADMIN.username, outcome: 'success', detail: { people: 60, contacts: 240, seed: 5 } });
+    expect(audit[0]).toMatchObject({
+      username: ADMIN.username,
+      outcome: 'success',
+      detail: { people: 60, contacts: 240, seed: 5 },
+    });
   });
 
   it('is refused to anyone but an administrator, and to nonsense numbers', async () => {
     const unit = await setUpUnit();
     const { io } = fakeIo('amber-meadow-compass-28');
-    await expect(seed.run({ values: { 'data-dir': unit.dataDir, user: 'coresponder', people: '10' }, positionals: [] }, io)).rejects.toThrow(
-      /Only an administrator/,
+    await expect(
+      seed.run({ values: { 'data-dir': unit.dataDir, user: 'coresponder', people: '10' }, positionals: [] }, io),
+    ).rejects.toThrow(/Only an administrator/);
+    const bad = seed.run(
+      { values: { 'data-dir': unit.dataDir, user: ADMIN.username, people: 'lots' }, positionals: [] },
+      fakeIo(ADMIN.password).io,
     );
-    const bad = seed.run({ values: { 'data-dir': unit.dataDir, user: ADMIN.username, people: 'lots' }, positionals: [] }, fakeIo(ADMIN.password).io);
     await expect(bad).rejects.toBeInstanceOf(CliError);
     await unit.as('admin');
     expect((await unit.call('system.status', {})).tables.persons).toBe(0);
@@ -63,7 +73,13 @@ describe('synthetic data generator', () => {
     const a = await setUpUnit();
     const b = await setUpUnit();
     for (const unit of [a, b]) {
-      generate(unit.backend.requireDb(), { people: 80, contacts: 300, seed: 11, now: NOW, staff: { officers: [unit.ids.officer], coResponders: [unit.ids.coresponder], creator: unit.ids.admin } });
+      generate(unit.backend.requireDb(), {
+        people: 80,
+        contacts: 300,
+        seed: 11,
+        now: NOW,
+        staff: { officers: [unit.ids.officer], coResponders: [unit.ids.coresponder], creator: unit.ids.admin },
+      });
     }
     expect(personSnapshot(a)).toEqual(personSnapshot(b));
   });
@@ -79,18 +95,30 @@ describe('synthetic data generator', () => {
     });
     expect(result).toMatchObject({ people: 400, contacts: 2400 });
     const db = unit.backend.requireDb();
-    const codes = (col: string) => db.prepare(`SELECT DISTINCT ${col} FROM contacts WHERE ${col} IS NOT NULL`).pluck().all() as string[];
+    const codes = (col: string) =>
+      db.prepare(`SELECT DISTINCT ${col} FROM contacts WHERE ${col} IS NOT NULL`).pluck().all() as string[];
     const known = (list: readonly { code: string }[]) => list.map((x) => x.code);
     expect(codes('pathway').sort()).toEqual(known(PATHWAYS).sort());
     for (const c of codes('disposition')) expect(known(DISPOSITIONS)).toContain(c);
     for (const c of codes('referral_source')) expect(known(REFERRAL_SOURCES)).toContain(c);
     for (const c of codes('charge_category')) expect(known(CHARGE_CATEGORIES)).toContain(c);
-    for (const n of db.prepare('SELECT DISTINCT need FROM contact_needs').pluck().all() as string[]) expect(known(NEEDS)).toContain(n);
+    for (const n of db.prepare('SELECT DISTINCT need FROM contact_needs').pluck().all() as string[])
+      expect(known(NEEDS)).toContain(n);
     // Nobody is contacted before they were born, and nothing happens after "now".
-    expect(db.prepare('SELECT count(*) FROM contacts c JOIN persons p ON p.id = c.person_id WHERE p.date_of_birth > c.occurred_date').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT max(occurred_at) FROM contacts').pluck().get() as string <= new Date(NOW).toISOString()).toBe(true);
+    expect(
+      db
+        .prepare('SELECT count(*) FROM contacts c JOIN persons p ON p.id = c.person_id WHERE p.date_of_birth > c.occurred_date')
+        .pluck()
+        .get(),
+    ).toBe(0);
+    expect((db.prepare('SELECT max(occurred_at) FROM contacts').pluck().get() as string) <= new Date(NOW).toISOString()).toBe(
+      true,
+    );
     // The busiest tenth of people account for a large share of contacts.
-    const perPerson = db.prepare('SELECT count(*) FROM contacts WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY 1 DESC').pluck().all() as number[];
+    const perPerson = db
+      .prepare('SELECT count(*) FROM contacts WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY 1 DESC')
+      .pluck()
+      .all() as number[];
     const top = perPerson.slice(0, 40).reduce((a, b) => a + b, 0);
     expect(top / perPerson.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.3);
     // Clinical content exists in the data set (so role tests have something to hide).

@@ -68,7 +68,10 @@ describe('person search on a seeded set', () => {
     for (const s of samples(25)) {
       const typed = `${s.first_name} ${swapTwo(s.last_name, r.int(1, 3))}`;
       const results = searchPeople(db, { query: typed, limit: 10 });
-      expect(results.slice(0, 5).map((x) => x.id), typed).toContain(s.id);
+      expect(
+        results.slice(0, 5).map((x) => x.id),
+        typed,
+      ).toContain(s.id);
       const withDob = searchPeople(db, { query: typed, dateOfBirth: s.date_of_birth, limit: 10 });
       expect(withDob[0]?.id, `${typed} with DOB`).toBe(s.id);
     }
@@ -80,7 +83,11 @@ describe('person search on a seeded set', () => {
       const swapped = searchPeople(db, { query: `${s.last_name} ${s.first_name}`, dateOfBirth: s.date_of_birth, limit: 5 });
       expect(swapped[0]?.id).toBe(s.id);
       expect(swapped[0]?.reasons).toContain('swapped first/last');
-      const typo = searchPeople(db, { query: `${swapTwo(s.first_name, 1)} ${s.last_name}`, dateOfBirth: s.date_of_birth, limit: 5 });
+      const typo = searchPeople(db, {
+        query: `${swapTwo(s.first_name, 1)} ${s.last_name}`,
+        dateOfBirth: s.date_of_birth,
+        limit: 5,
+      });
       expect(typo[0]?.id).toBe(s.id);
     }
   });

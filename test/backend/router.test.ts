@@ -24,7 +24,10 @@ async function storeWithEveryRole(): Promise<TestApp & { loginAs(role: Role): Pr
     ...app,
     async loginAs(role: Role) {
       if (app.backend.session) await app.call('auth.logout', {});
-      await app.call('auth.login', role === 'admin' ? { username: ADMIN.username, password: ADMIN.password } : { username: role, password: FINAL });
+      await app.call(
+        'auth.login',
+        role === 'admin' ? { username: ADMIN.username, password: ADMIN.password } : { username: role, password: FINAL },
+      );
     },
   };
 }
@@ -60,7 +63,12 @@ describe('router', () => {
   it('an officer calling an admin procedure gets forbidden, nothing changes, and the attempt is audited', async () => {
     const app = await storeWithEveryRole();
     await app.loginAs('officer');
-    const r = await app.router.call('users.create', { username: 'sneaky', displayName: 'Sneaky', role: 'admin', password: 'long-enough-pass-1' });
+    const r = await app.router.call('users.create', {
+      username: 'sneaky',
+      displayName: 'Sneaky',
+      role: 'admin',
+      password: 'long-enough-pass-1',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'Your role does not allow this.' } });
     await app.loginAs('admin');
     const { users } = await app.call('users.list', {});
@@ -96,7 +104,11 @@ describe('router', () => {
 
   it('never crashes or leaks internals, whatever the window sends', async () => {
     const app = await setUpApp();
-    const names = [...Object.keys(contract).filter((n) => !SESSION_CHANGING.has(n as ProcedureName)), 'nope.nothing', '__proto__'];
+    const names = [
+      ...Object.keys(contract).filter((n) => !SESSION_CHANGING.has(n as ProcedureName)),
+      'nope.nothing',
+      '__proto__',
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...names), fc.anything(), async (name, input) => {
         const r = await app.router.call(name, input);

@@ -24,7 +24,12 @@ function openRaw(path: string, keyHex?: string): Database.Database {
 describe('encrypted store', () => {
   it('writes no plaintext: neither the database nor its WAL is a readable SQLite file or holds what was saved', async () => {
     const app = await setUpApp();
-    await app.call('users.create', { username: 'sentinel', displayName: SENTINEL, role: 'officer', password: 'violet-tractor-meadow-19' });
+    await app.call('users.create', {
+      username: 'sentinel',
+      displayName: SENTINEL,
+      role: 'officer',
+      password: 'violet-tractor-meadow-19',
+    });
     // The database is still open, so the WAL holds the new pages.
     const dbBytes = readFileSync(app.backend.dbPath);
     const walBytes = readFileSync(`${app.backend.dbPath}-wal`);
@@ -50,7 +55,12 @@ describe('encrypted store', () => {
 
   it('opens in a fresh SQLCipher 4 connection with the revealed key', async () => {
     const app = await setUpApp();
-    await app.call('users.create', { username: 'sentinel', displayName: SENTINEL, role: 'officer', password: 'violet-tractor-meadow-19' });
+    await app.call('users.create', {
+      username: 'sentinel',
+      displayName: SENTINEL,
+      role: 'officer',
+      password: 'violet-tractor-meadow-19',
+    });
     const { keyHex } = await app.call('system.revealKey', { password: ADMIN.password });
     expect(keyHex).toMatch(/^[0-9a-f]{64}$/);
     app.backend.logout();

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_KDF } from '../../electron/backend/vault/crypto';
 import { ADMIN, DEPARTMENT, makeApp, setUpApp, tempDir } from './helpers';
 
-const OFFICER = { username: 'officer1', displayName: 'Officer One', role: 'officer' as const, password: 'violet-tractor-meadow-19' };
+const OFFICER = {
+  username: 'officer1',
+  displayName: 'Officer One',
+  role: 'officer' as const,
+  password: 'violet-tractor-meadow-19',
+};
 
 describe('key slots and accounts', () => {
   it('uses an OWASP-strength scrypt for key slots by default', () => {
@@ -96,11 +101,20 @@ describe('key slots and accounts', () => {
     expect(login.user.mustChangePassword).toBe(true);
     const blocked = await app.fail('system.status', {});
     expect(blocked.code).toBe('password_change_required');
-    const same = await app.fail('auth.changePassword', { currentPassword: 'temporary-lantern-2026', newPassword: 'temporary-lantern-2026' });
+    const same = await app.fail('auth.changePassword', {
+      currentPassword: 'temporary-lantern-2026',
+      newPassword: 'temporary-lantern-2026',
+    });
     expect(same).toMatchObject({ code: 'invalid_input', field: 'newPassword' });
-    const badCurrent = await app.fail('auth.changePassword', { currentPassword: 'nope-nope-nope-1', newPassword: 'copper-window-seagull-88' });
+    const badCurrent = await app.fail('auth.changePassword', {
+      currentPassword: 'nope-nope-nope-1',
+      newPassword: 'copper-window-seagull-88',
+    });
     expect(badCurrent).toMatchObject({ code: 'bad_credentials', field: 'currentPassword' });
-    const changed = await app.call('auth.changePassword', { currentPassword: 'temporary-lantern-2026', newPassword: 'copper-window-seagull-88' });
+    const changed = await app.call('auth.changePassword', {
+      currentPassword: 'temporary-lantern-2026',
+      newPassword: 'copper-window-seagull-88',
+    });
     expect(changed.user.mustChangePassword).toBe(false);
     await app.call('system.status', {});
     await app.call('auth.logout', {});
@@ -123,7 +137,11 @@ describe('key slots and accounts', () => {
   it('recovers an administrator with the recovery key, typed loosely', async () => {
     const app = await setUpApp();
     app.backend.logout();
-    const wrong = await app.fail('auth.recover', { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', username: ADMIN.username, newPassword: 'brand-new-harbour-77' });
+    const wrong = await app.fail('auth.recover', {
+      recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH',
+      username: ADMIN.username,
+      newPassword: 'brand-new-harbour-77',
+    });
     expect(wrong).toMatchObject({ code: 'bad_credentials', field: 'recoveryKey' });
     const typed = app.recoveryKey.toLowerCase().replace(/-/g, ' ');
     await app.call('auth.recover', { recoveryKey: typed, username: ADMIN.username, newPassword: 'brand-new-harbour-77' });

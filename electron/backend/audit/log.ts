@@ -31,7 +31,8 @@ function sortedDetail(detail: AuditDetail | undefined): AuditDetail {
 
 /** Appends one entry to the hash chain. Call inside the transaction of the change it records. */
 export function appendAudit(db: Db, input: AuditInput): void {
-  const prev = (db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS;
+  const prev =
+    (db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS;
   const entry = {
     at: input.at ?? new Date().toISOString(),
     userId: input.userId,
@@ -76,7 +77,10 @@ function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
-export function listAudit(db: Db, opts: { beforeSeq?: number; limit: number; action?: string }): { entries: AuditEntry[]; total: number } {
+export function listAudit(
+  db: Db,
+  opts: { beforeSeq?: number; limit: number; action?: string },
+): { entries: AuditEntry[]; total: number } {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: opts.limit };
   if (opts.beforeSeq !== undefined) {

@@ -28,7 +28,13 @@ export async function login(
   if (!slot) {
     await burnKdf(backend.options.kdfCost);
     // The name typed is not recorded: it could be a mistyped password.
-    backend.recordPending({ userId: null, username: null, action: 'auth.login', outcome: 'failure', detail: { reason: 'unknown_user' } });
+    backend.recordPending({
+      userId: null,
+      username: null,
+      action: 'auth.login',
+      outcome: 'failure',
+      detail: { reason: 'unknown_user' },
+    });
     throw new AppError('bad_credentials', BAD_CREDENTIALS);
   }
   const userId = slot.userId;
@@ -49,8 +55,23 @@ export async function login(
         s.failedCount = 0;
       }
       const at = backend.nowIso();
-      fresh.pendingAudit.push({ at, userId, username, action: 'auth.login', outcome: 'failure', detail: { reason: 'bad_password' } });
-      if (lockNow) fresh.pendingAudit.push({ at, userId, username, action: 'auth.lockout', outcome: 'success', detail: { minutes: LOCKOUT_MINUTES } });
+      fresh.pendingAudit.push({
+        at,
+        userId,
+        username,
+        action: 'auth.login',
+        outcome: 'failure',
+        detail: { reason: 'bad_password' },
+      });
+      if (lockNow)
+        fresh.pendingAudit.push({
+          at,
+          userId,
+          username,
+          action: 'auth.lockout',
+          outcome: 'success',
+          detail: { minutes: LOCKOUT_MINUTES },
+        });
       backend.writeVault(fresh);
       if (lockNow) throw new AppError('locked_out', lockedMessage(s.lockedUntil!));
     }
@@ -62,7 +83,14 @@ export async function login(
     const db = backend.openStore(dataKey);
     const row = userId ? findUser(db, userId) : undefined;
     if (!row || row.active !== 1) {
-      appendAudit(db, { at: backend.nowIso(), userId, username, action: 'auth.login', outcome: 'denied', detail: { reason: 'inactive' } });
+      appendAudit(db, {
+        at: backend.nowIso(),
+        userId,
+        username,
+        action: 'auth.login',
+        outcome: 'denied',
+        detail: { reason: 'inactive' },
+      });
       if (!previous || previous.locked) backend.closeStore();
       throw new AppError('bad_credentials', 'This account has been deactivated. Ask an administrator.');
     }
@@ -80,10 +108,23 @@ export async function login(
     db.transaction(() => {
       for (const p of pending) appendAudit(db, { ...p });
       if (previous && !resumed) {
-        appendAudit(db, { at: now, userId: previous.user.id, username: previous.user.username, action: 'auth.logout', outcome: 'success', detail: { reason: 'other_user_logged_in' } });
+        appendAudit(db, {
+          at: now,
+          userId: previous.user.id,
+          username: previous.user.username,
+          action: 'auth.logout',
+          outcome: 'success',
+          detail: { reason: 'other_user_logged_in' },
+        });
       }
       db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, user.id);
-      appendAudit(db, { at: now, userId: user.id, username: user.username, action: resumed ? 'auth.unlock' : 'auth.login', outcome: 'success' });
+      appendAudit(db, {
+        at: now,
+        userId: user.id,
+        username: user.username,
+        action: resumed ? 'auth.unlock' : 'auth.login',
+        outcome: 'success',
+      });
       backend.writeVault(fresh);
     }).immediate();
     backend.session = { user, locked: false, lastActivity: backend.now() };

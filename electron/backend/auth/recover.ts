@@ -16,7 +16,13 @@ export async function recover(backend: Backend, recoveryKey: string, username: s
   const slot = vault.slots.find((s) => s.kind === 'recovery');
   const dataKey = slot ? await openSlot(vault, slot, recoveryKey) : null;
   if (!dataKey) {
-    backend.recordPending({ userId: null, username: null, action: 'auth.recover', outcome: 'failure', detail: { reason: 'bad_recovery_key' } });
+    backend.recordPending({
+      userId: null,
+      username: null,
+      action: 'auth.recover',
+      outcome: 'failure',
+      detail: { reason: 'bad_recovery_key' },
+    });
     throw new AppError('bad_credentials', 'That recovery key is not right. Check each group of four characters.', 'recoveryKey');
   }
   try {
@@ -30,8 +36,19 @@ export async function recover(backend: Backend, recoveryKey: string, username: s
     if (problem) throw new AppError('invalid_input', problem.message, 'newPassword');
     const newSlot = await makeUserSlot(vault, user.id, user.username, newPassword, dataKey, backend.options.kdfCost);
     db.transaction(() => {
-      db.prepare('UPDATE users SET active = 1, must_change_password = 0, updated_at = ? WHERE id = ?').run(backend.nowIso(), user.id);
-      appendAudit(db, { at: backend.nowIso(), userId: user.id, username: user.username, action: 'auth.recover', outcome: 'success', targetType: 'user', targetId: user.id });
+      db.prepare('UPDATE users SET active = 1, must_change_password = 0, updated_at = ? WHERE id = ?').run(
+        backend.nowIso(),
+        user.id,
+      );
+      appendAudit(db, {
+        at: backend.nowIso(),
+        userId: user.id,
+        username: user.username,
+        action: 'auth.recover',
+        outcome: 'success',
+        targetType: 'user',
+        targetId: user.id,
+      });
       const fresh = backend.readVault();
       putUserSlot(fresh, newSlot);
       backend.writeVault(fresh);

@@ -8,21 +8,30 @@ import { type CliCommand, CliError, DATA_DIR_OPTION, requireString, USER_OPTION 
 const init: CliCommand = {
   name: 'init',
   summary: 'Create a new encrypted store with its first administrator; prints the recovery key once.',
-  usage: 'init --data-dir DIR --department NAME --admin USERNAME [--admin-name "DISPLAY NAME"]   (password: DEFLECT_PASSWORD or prompt)',
+  usage:
+    'init --data-dir DIR --department NAME --admin USERNAME [--admin-name "DISPLAY NAME"]   (password: DEFLECT_PASSWORD or prompt)',
   options: { ...DATA_DIR_OPTION, department: { type: 'string' }, admin: { type: 'string' }, 'admin-name': { type: 'string' } },
   async run(args, io) {
     const dir = resolve(requireString(args, 'data-dir'));
     const department = requireString(args, 'department');
     const admin = requireString(args, 'admin');
     if (existsSync(dir) && readdirSync(dir).length > 0) {
-      if (existsSync(resolve(dir, 'deflect.vault.json'))) throw new CliError(`${dir} already holds a Deflect store; nothing was changed.`);
+      if (existsSync(resolve(dir, 'deflect.vault.json')))
+        throw new CliError(`${dir} already holds a Deflect store; nothing was changed.`);
       throw new CliError(`${dir} is not empty and is not a Deflect data folder; choose an empty or new folder.`);
     }
     const password = await io.secret('DEFLECT_PASSWORD', `New password for ${admin}`, { confirm: true });
     const { router } = createBackend({ dataDir: dir });
     const displayName = typeof args.values['admin-name'] === 'string' ? args.values['admin-name'] : admin;
-    const r = await router.invoke('auth.setup', { department: { name: department }, admin: { username: admin, displayName, password } });
-    if (!r.ok) throw new CliError(r.error.field ? `${r.error.field}: ${r.error.message}` : r.error.message, r.error.code === 'invalid_input' ? 2 : 1);
+    const r = await router.invoke('auth.setup', {
+      department: { name: department },
+      admin: { username: admin, displayName, password },
+    });
+    if (!r.ok)
+      throw new CliError(
+        r.error.field ? `${r.error.field}: ${r.error.message}` : r.error.message,
+        r.error.code === 'invalid_input' ? 2 : 1,
+      );
     io.out(`Created a Deflect store in ${dir} with administrator "${admin}".`);
     io.out('Recovery key (shown this once; write it down and keep it away from this computer):');
     io.out(r.value.recoveryKey);
@@ -54,9 +63,17 @@ function parseRole(value: string): Role {
 
 const userAdd: CliCommand = {
   name: 'user add',
-  summary: 'Create a staff account (the new password comes from DEFLECT_NEW_PASSWORD or a prompt; it must be changed at first login).',
-  usage: 'user add --data-dir DIR --user ADMIN --username NEW --role officer|coresponder|coordinator|admin [--name "DISPLAY NAME"]',
-  options: { ...DATA_DIR_OPTION, ...USER_OPTION, username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+  summary:
+    'Create a staff account (the new password comes from DEFLECT_NEW_PASSWORD or a prompt; it must be changed at first login).',
+  usage:
+    'user add --data-dir DIR --user ADMIN --username NEW --role officer|coresponder|coordinator|admin [--name "DISPLAY NAME"]',
+  options: {
+    ...DATA_DIR_OPTION,
+    ...USER_OPTION,
+    username: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+  },
   async run(args, io) {
     const username = requireString(args, 'username');
     const role = parseRole(requireString(args, 'role'));
@@ -95,7 +112,8 @@ const revealKey: CliCommand = {
 
 const recover: CliCommand = {
   name: 'recover',
-  summary: "Set a new password for an administrator with the store's recovery key (DEFLECT_RECOVERY_KEY and DEFLECT_NEW_PASSWORD, or prompts).",
+  summary:
+    "Set a new password for an administrator with the store's recovery key (DEFLECT_RECOVERY_KEY and DEFLECT_NEW_PASSWORD, or prompts).",
   usage: 'recover --data-dir DIR --username ADMIN',
   options: { ...DATA_DIR_OPTION, username: { type: 'string' } },
   async run(args, io) {

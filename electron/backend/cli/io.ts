@@ -16,14 +16,17 @@ export function requireStoreDir(dataDir: string | undefined): string {
   if (!existsSync(resolve(dir, VAULT_FILE))) {
     const empty = readdirSync(dir).length === 0;
     throw new CliError(
-      empty ? `${dir} is empty: create a store there with "init" first.` : `${dir} is not a Deflect data folder (no ${VAULT_FILE} in it).`,
+      empty
+        ? `${dir} is empty: create a store there with "init" first.`
+        : `${dir} is not a Deflect data folder (no ${VAULT_FILE} in it).`,
     );
   }
   return dir;
 }
 
 async function ask(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new CliError(`${question.replace(/:\s*$/, '')} is needed: set it in the environment or run in a terminal.`, 2);
+  if (!process.stdin.isTTY)
+    throw new CliError(`${question.replace(/:\s*$/, '')} is needed: set it in the environment or run in a terminal.`, 2);
   let muted = false;
   const output = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -83,7 +86,10 @@ export async function openSession(dataDir: string, username: string, password: s
     async call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
       const r = await router.call(name, input);
       if (!r.ok) {
-        throw new CliError(r.error.field ? `${r.error.field}: ${r.error.message}` : r.error.message, r.error.code === 'invalid_input' ? 2 : 1);
+        throw new CliError(
+          r.error.field ? `${r.error.field}: ${r.error.message}` : r.error.message,
+          r.error.code === 'invalid_input' ? 2 : 1,
+        );
       }
       return r.value as OutputOf<N>;
     },

@@ -31,7 +31,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const found = findCommand(argv);
   if (!found) {
-    io.err(`Unknown command: ${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}. Run "help" for the list.`);
+    io.err(
+      `Unknown command: ${argv
+        .filter((a) => !a.startsWith('-'))
+        .slice(0, 2)
+        .join(' ')}. Run "help" for the list.`,
+    );
     return 2;
   }
   const { command, rest } = found;
@@ -45,7 +50,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (parsed.positionals.length > (command.maxPositionals ?? 0)) {
       throw new CliError(`Unexpected argument "${parsed.positionals[command.maxPositionals ?? 0]}". Usage: ${command.usage}`, 2);
     }
-    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io);
+    return await command.run(
+      { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals },
+      io,
+    );
   } catch (err) {
     if (err instanceof CliError) {
       io.err(`deflect ${command.name}: ${err.message}`);

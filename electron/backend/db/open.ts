@@ -36,7 +36,10 @@ export function openDatabase(path: string, keyHex: string, options: OpenOptions 
       db.prepare('SELECT count(*) FROM sqlite_master').get();
       version = db.pragma('user_version', { simple: true }) as number;
     } catch {
-      throw new AppError('unavailable', 'The database could not be opened with this key. It is not a Deflect database or it is damaged.');
+      throw new AppError(
+        'unavailable',
+        'The database could not be opened with this key. It is not a Deflect database or it is damaged.',
+      );
     }
     if (version > LATEST_SCHEMA_VERSION) {
       throw new AppError(
@@ -82,7 +85,10 @@ export function tableCounts(db: Db): Record<string, number> {
     .all() as string[];
   const counts: Record<string, number> = {};
   for (const name of names) {
-    counts[name] = db.prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`).pluck().get() as number;
+    counts[name] = db
+      .prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`)
+      .pluck()
+      .get() as number;
   }
   return counts;
 }

@@ -13,9 +13,17 @@ function count(args: CliArgs, name: string, fallback: number, max: number): numb
 
 const seed: CliCommand = {
   name: 'seed',
-  summary: 'Administrators only, audited: add synthetic demonstration people and contacts (made-up names; deterministic for a seed).',
-  usage: 'seed --data-dir DIR --user ADMIN [--people N] [--contacts M] [--seed S]   (defaults: 500 people, 2,500 contacts, seed 1)',
-  options: { ...DATA_DIR_OPTION, ...USER_OPTION, people: { type: 'string' }, contacts: { type: 'string' }, seed: { type: 'string' } },
+  summary:
+    'Administrators only, audited: add synthetic demonstration people and contacts (made-up names; deterministic for a seed).',
+  usage:
+    'seed --data-dir DIR --user ADMIN [--people N] [--contacts M] [--seed S]   (defaults: 500 people, 2,500 contacts, seed 1)',
+  options: {
+    ...DATA_DIR_OPTION,
+    ...USER_OPTION,
+    people: { type: 'string' },
+    contacts: { type: 'string' },
+    seed: { type: 'string' },
+  },
   async run(args, io) {
     const people = count(args, 'people', 500, SEED_LIMITS.people);
     const contacts = count(args, 'contacts', people * 5, SEED_LIMITS.contacts);

@@ -16,12 +16,33 @@ export const PATHWAY_WEIGHTS: readonly (readonly [Pathway, number])[] = [
 ];
 
 export const REFERRAL_BY_PATHWAY: Record<Pathway, readonly (readonly [ReferralSource, number])[]> = {
-  self_referral: [['self', 8], ['family_friend', 2]],
-  active_outreach: [['outreach', 7], ['community_partner', 3]],
-  naloxone_plus: [['ems_fire', 5], ['hospital_ed', 3], ['dispatch', 2]],
-  officer_prevention: [['patrol', 7], ['dispatch', 3]],
-  officer_intervention: [['patrol', 9], ['court_probation', 1]],
-  community_response: [['dispatch', 5], ['community_partner', 3], ['school', 1], ['other', 1]],
+  self_referral: [
+    ['self', 8],
+    ['family_friend', 2],
+  ],
+  active_outreach: [
+    ['outreach', 7],
+    ['community_partner', 3],
+  ],
+  naloxone_plus: [
+    ['ems_fire', 5],
+    ['hospital_ed', 3],
+    ['dispatch', 2],
+  ],
+  officer_prevention: [
+    ['patrol', 7],
+    ['dispatch', 3],
+  ],
+  officer_intervention: [
+    ['patrol', 9],
+    ['court_probation', 1],
+  ],
+  community_response: [
+    ['dispatch', 5],
+    ['community_partner', 3],
+    ['school', 1],
+    ['other', 1],
+  ],
 };
 
 /** Probability of each need on a contact (several may apply). */
@@ -93,8 +114,28 @@ export const HOUSING_WEIGHTS: readonly (readonly [string, number])[] = [
 ];
 
 export const ZIPS = ['60426', '60426', '60426', '60419', '60428', '60429', '60473', '60406'];
-export const AREAS = ['North Harvey', 'South Harvey', 'West of Halsted', 'Downtown', 'Dixmoor', 'Markham', 'South Holland', 'Unknown'];
-export const STREETS = ['Vorn Ave', 'Pellway St', 'Quenton Rd', '147th St', 'Tessmar Ave', 'Oroville Blvd', 'Lundby Ct', 'Center St', 'Halden Ave', 'Brinley Rd'];
+export const AREAS = [
+  'North Harvey',
+  'South Harvey',
+  'West of Halsted',
+  'Downtown',
+  'Dixmoor',
+  'Markham',
+  'South Holland',
+  'Unknown',
+];
+export const STREETS = [
+  'Vorn Ave',
+  'Pellway St',
+  'Quenton Rd',
+  '147th St',
+  'Tessmar Ave',
+  'Oroville Blvd',
+  'Lundby Ct',
+  'Center St',
+  'Halden Ave',
+  'Brinley Rd',
+];
 
 export const NARRATIVES = [
   'Met the person on a welfare check. Talked through treatment options and gave a resource card.',

@@ -44,7 +44,12 @@ async function fillDemoStore(dir: string, like: Backend): Promise<void> {
   });
   try {
     const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-    await must(router.invoke('auth.setup', { department: { name: DEMO_DEPARTMENT_NAME }, admin: { username: admin.username, displayName: admin.displayName, password: DEMO_PASSWORD } }));
+    await must(
+      router.invoke('auth.setup', {
+        department: { name: DEMO_DEPARTMENT_NAME },
+        admin: { username: admin.username, displayName: admin.displayName, password: DEMO_PASSWORD },
+      }),
+    );
     await must(router.invoke('auth.login', { username: admin.username, password: DEMO_PASSWORD }));
     for (const account of DEMO_ACCOUNTS.filter((a) => a !== admin)) {
       await must(router.invoke('users.create', { ...account, password: DEMO_PASSWORD }));
@@ -68,7 +73,8 @@ export const demoHandlers: HandlersFor<typeof demoContract> = {
       const dir = demoDirFor(backend);
       let created = false;
       if (!vaultExists(dir)) {
-        if (existsSync(dir)) throw new AppError('conflict', `${dir} exists and is not a Deflect demo store; nothing was changed.`);
+        if (existsSync(dir))
+          throw new AppError('conflict', `${dir} exists and is not a Deflect demo store; nothing was changed.`);
         await buildDemoStore(dir, backend);
         created = true;
       } else if (!readVault(dir).public.demo) {

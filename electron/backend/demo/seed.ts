@@ -20,7 +20,10 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult {
   if (!session || session.locked) throw new AppError('unauthenticated', 'Log in to continue.');
   if (session.user.role !== 'admin') throw new AppError('forbidden', 'Only an administrator can load demonstration data.');
   const db = backend.requireDb();
-  const staff = db.prepare('SELECT id, role FROM users WHERE active = 1 ORDER BY created_at, id').all() as { id: string; role: string }[];
+  const staff = db.prepare('SELECT id, role FROM users WHERE active = 1 ORDER BY created_at, id').all() as {
+    id: string;
+    role: string;
+  }[];
   const of = (role: string) => staff.filter((s) => s.role === role).map((s) => s.id);
   const coResponders = of('coresponder').length ? of('coresponder') : of('coordinator');
   const result = generate(db, {

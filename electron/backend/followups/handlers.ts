@@ -22,11 +22,18 @@ export const followupsHandlers: HandlersFor<typeof followupsContract> = {
   'followups.create': (ctx, input) => {
     const person = resolvePersonRow(ctx.db, input.personId, 'personId');
     if (input.contactId) {
-      const owner = ctx.db.prepare('SELECT person_id FROM contacts WHERE id = ?').pluck().get(input.contactId) as string | null | undefined;
+      const owner = ctx.db.prepare('SELECT person_id FROM contacts WHERE id = ?').pluck().get(input.contactId) as
+        string | null | undefined;
       if (owner === undefined) throw new AppError('not_found', 'No such contact.', 'contactId');
       if (owner !== person.id) throw new AppError('invalid_input', 'This contact belongs to someone else.', 'contactId');
     }
-    const id = insertFollowup(ctx.db, { personId: person.id, contactId: input.contactId ?? null, ...input.followup }, ctx.user.id, ctx.backend.now(), 'followup');
+    const id = insertFollowup(
+      ctx.db,
+      { personId: person.id, contactId: input.contactId ?? null, ...input.followup },
+      ctx.user.id,
+      ctx.backend.now(),
+      'followup',
+    );
     ctx.audit.targetType = 'followup';
     ctx.audit.targetId = id;
     ctx.audit.detail = { personId: person.id, assigneeId: input.followup.assigneeId };

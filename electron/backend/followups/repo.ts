@@ -29,7 +29,9 @@ const SELECT = `SELECT f.*, p.first_name, p.last_name, p.aliases FROM followups 
 
 /** Follow-ups matching `where` (on `followups f`), ordered by due date (so overdue ones come first). */
 export function loadFollowups(db: Db, now: number, where: string, params: unknown[], limit = 10_000): Followup[] {
-  const rows = db.prepare(`${SELECT} WHERE ${where} ORDER BY f.due_date, f.created_at LIMIT ${Math.floor(limit)}`).all(...params) as FollowupRow[];
+  const rows = db
+    .prepare(`${SELECT} WHERE ${where} ORDER BY f.due_date, f.created_at LIMIT ${Math.floor(limit)}`)
+    .all(...params) as FollowupRow[];
   const staff = staffNames(db);
   const today = localDate(now);
   return rows.map((r) => ({
@@ -58,7 +60,8 @@ export function requireFollowup(db: Db, now: number, id: string): Followup {
 
 /** Due dates: a real date, not before today (a follow-up is about the future). */
 export function validateDueDate(dueDate: string, now: number, field: string): void {
-  if (dueDate < localDate(now)) throw new AppError('invalid_input', 'The due date is in the past; choose today or a later date.', field);
+  if (dueDate < localDate(now))
+    throw new AppError('invalid_input', 'The due date is in the past; choose today or a later date.', field);
   if (dueDate > `${Number(localDate(now).slice(0, 4)) + 5}-12-31`) {
     throw new AppError('invalid_input', 'The due date is more than five years away; check the year.', field);
   }

@@ -26,7 +26,13 @@ export const dashboardHandlers: Pick<HandlersFor<typeof intakeContract>, 'home.d
                   WHERE s.positive = 1 AND c2.occurred_date BETWEEN @from AND @to) AS screenedPositive
          FROM contacts WHERE occurred_date BETWEEN @from AND @to`,
       )
-      .get({ from, to }) as { contacts: number; people: number; overdoses: number; naloxoneDoses: number; screenedPositive: number };
+      .get({ from, to }) as {
+      contacts: number;
+      people: number;
+      overdoses: number;
+      naloxoneDoses: number;
+      screenedPositive: number;
+    };
     const newPeople = db
       .prepare('SELECT count(*) FROM persons WHERE created_at >= ? AND created_at < ? AND merged_into IS NULL')
       .pluck()

@@ -14,7 +14,8 @@ export const draftHandlers: DraftHandlers = {
       const userId = ctx.user.id;
       const savedAt = ctx.backend.nowIso();
       const content = JSON.stringify(input.content);
-      const exists = ctx.db.prepare('SELECT 1 FROM drafts WHERE user_id = ? AND form_key = ?').get(userId, input.formKey) !== undefined;
+      const exists =
+        ctx.db.prepare('SELECT 1 FROM drafts WHERE user_id = ? AND form_key = ?').get(userId, input.formKey) !== undefined;
       const upsert = () =>
         ctx.db
           .prepare(
@@ -35,14 +36,16 @@ export const draftHandlers: DraftHandlers = {
   },
 
   'drafts.get': (ctx, input) => {
-    const row = ctx.db.prepare('SELECT content, saved_at FROM drafts WHERE user_id = ? AND form_key = ?').get(ctx.user.id, input.formKey) as
-      | { content: string; saved_at: string }
-      | undefined;
+    const row = ctx.db
+      .prepare('SELECT content, saved_at FROM drafts WHERE user_id = ? AND form_key = ?')
+      .get(ctx.user.id, input.formKey) as { content: string; saved_at: string } | undefined;
     return { draft: row ? { content: JSON.parse(row.content) as Record<string, never>, savedAt: row.saved_at } : null };
   },
 
   'drafts.list': (ctx) => {
-    const rows = ctx.db.prepare('SELECT form_key AS formKey, saved_at AS savedAt FROM drafts WHERE user_id = ? ORDER BY saved_at DESC').all(ctx.user.id) as {
+    const rows = ctx.db
+      .prepare('SELECT form_key AS formKey, saved_at AS savedAt FROM drafts WHERE user_id = ? ORDER BY saved_at DESC')
+      .all(ctx.user.id) as {
       formKey: string;
       savedAt: string;
     }[];

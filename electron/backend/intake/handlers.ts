@@ -4,7 +4,15 @@ import { dateOfStamp, toUtcIso } from '../dates';
 import { AppError } from '../errors';
 import { insertFollowup, requireFollowup } from '../followups/repo';
 import { refuseDuplicates } from '../people/handlers';
-import { completePerson, insertPerson, type PersonRow, resolvePersonRow, toPerson, validatePerson, valuesOf } from '../people/repo';
+import {
+  completePerson,
+  insertPerson,
+  type PersonRow,
+  resolvePersonRow,
+  toPerson,
+  validatePerson,
+  valuesOf,
+} from '../people/repo';
 import type { Ctx, HandlersFor } from '../router';
 import { dashboardHandlers } from './dashboard';
 import { draftHandlers } from './drafts';
@@ -23,8 +31,7 @@ function requireContact(ctx: Ctx, id: string, field = 'id') {
 
 function clinicalView(ctx: Ctx, contactId: string) {
   const note = ctx.db.prepare('SELECT note, updated_at, updated_by FROM contact_clinical WHERE contact_id = ?').get(contactId) as
-    | { note: string; updated_at: string; updated_by: string | null }
-    | undefined;
+    { note: string; updated_at: string; updated_by: string | null } | undefined;
   const staff = staffNames(ctx.db);
   return {
     contactId,
@@ -51,8 +58,15 @@ export const intakeHandlers: IntakeHandlers = {
     if (subject.kind === 'existing') {
       person = resolvePersonRow(ctx.db, subject.personId, 'subject.personId');
       const values = valuesOf(person);
-      if ((values.dateOfBirth && values.dateOfBirth > occurredDate) || (values.birthYear && values.birthYear > Number(occurredDate.slice(0, 4)))) {
-        throw new AppError('invalid_input', 'The date of the contact is before this person’s date of birth.', 'contact.occurredAt');
+      if (
+        (values.dateOfBirth && values.dateOfBirth > occurredDate) ||
+        (values.birthYear && values.birthYear > Number(occurredDate.slice(0, 4)))
+      ) {
+        throw new AppError(
+          'invalid_input',
+          'The date of the contact is before this person’s date of birth.',
+          'contact.occurredAt',
+        );
       }
     } else if (subject.kind === 'new') {
       const values = completePerson(subject.person);
@@ -61,7 +75,11 @@ export const intakeHandlers: IntakeHandlers = {
       person = insertPerson(ctx.db, values, user.id, stamp);
     }
     if (input.followup && !person) {
-      throw new AppError('invalid_input', 'A follow-up needs an identified person; link the contact to a person first.', 'followup');
+      throw new AppError(
+        'invalid_input',
+        'A follow-up needs an identified person; link the contact to a person first.',
+        'followup',
+      );
     }
 
     const write = contactWriter(ctx.db);
@@ -120,14 +138,18 @@ export const intakeHandlers: IntakeHandlers = {
     if (values.dateOfBirth && values.dateOfBirth > contact.occurredDate) {
       throw new AppError('invalid_input', 'This person was born after the date of the contact.', 'personId');
     }
-    ctx.db.prepare('UPDATE contacts SET person_id = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(person.id, ctx.backend.nowIso(), ctx.user.id, contact.id);
+    ctx.db
+      .prepare('UPDATE contacts SET person_id = ?, updated_at = ?, updated_by = ? WHERE id = ?')
+      .run(person.id, ctx.backend.nowIso(), ctx.user.id, contact.id);
     ctx.audit.detail = { personId: person.id };
     return { contact: findContact(ctx.db, contact.id)! };
   },
 
   'screenings.record': (ctx, input) => {
     const contact = requireContact(ctx, input.contactId, 'contactId');
-    const taken = ctx.db.prepare('SELECT 1 FROM screenings WHERE contact_id = ? AND instrument = ?').get(contact.id, input.screening.instrument);
+    const taken = ctx.db
+      .prepare('SELECT 1 FROM screenings WHERE contact_id = ? AND instrument = ?')
+      .get(contact.id, input.screening.instrument);
     if (taken) throw new AppError('conflict', 'This screening was already recorded for this contact.', 'screening.instrument');
     const id = contactWriter(ctx.db).screening(contact.id, input.screening, ctx.user.id, ctx.backend.nowIso());
     ctx.audit.targetType = 'screening';

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { StaffRef } from '../../../shared/contract/fields';
-import type { Contact, contactFieldsSchema, ScreeningDetail, ScreeningInput, ScreeningSummary } from '../../../shared/contract/intake';
+import type {
+  Contact,
+  contactFieldsSchema,
+  ScreeningDetail,
+  ScreeningInput,
+  ScreeningSummary,
+} from '../../../shared/contract/intake';
 import { personDisplayName } from '../../../shared/domain/person';
 import { scoreScreening, type ScreenerCode } from '../../../shared/domain/screeners';
 import type { Db } from '../db/open';
@@ -49,7 +55,8 @@ interface ScreeningRow {
 /** All staff names, read once per call (a unit has tens of staff, not thousands). */
 export function staffNames(db: Db): (id: string | null) => StaffRef | null {
   const map = new Map<string, string>();
-  for (const u of db.prepare('SELECT id, display_name FROM users').all() as { id: string; display_name: string }[]) map.set(u.id, u.display_name);
+  for (const u of db.prepare('SELECT id, display_name FROM users').all() as { id: string; display_name: string }[])
+    map.set(u.id, u.display_name);
   return (id) => (id && map.has(id) ? { id, displayName: map.get(id)! } : null);
 }
 
@@ -78,21 +85,37 @@ const CONTACT_SELECT = `
  * `where` filters `contacts c`; the related rows are read in one query each, not one per contact.
  */
 export function loadContacts(db: Db, where: string, params: unknown[], limit = 10_000): Contact[] {
-  const rows = db.prepare(`${CONTACT_SELECT} WHERE ${where} ORDER BY c.occurred_at DESC LIMIT ${Math.floor(limit)}`).all(...params) as ContactRow[];
+  const rows = db
+    .prepare(`${CONTACT_SELECT} WHERE ${where} ORDER BY c.occurred_at DESC LIMIT ${Math.floor(limit)}`)
+    .all(...params) as ContactRow[];
   if (!rows.length) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
   const staff = staffNames(db);
   const inIds = 'contact_id IN (SELECT value FROM json_each(?))';
-  const needs = groupBy(db.prepare(`SELECT contact_id, need FROM contact_needs WHERE ${inIds} ORDER BY need`).all(ids) as { contact_id: string; need: string }[]);
-  const officers = groupBy(
-    db.prepare(`SELECT contact_id, user_id FROM contact_officers WHERE ${inIds} ORDER BY position`).all(ids) as { contact_id: string; user_id: string }[],
+  const needs = groupBy(
+    db.prepare(`SELECT contact_id, need FROM contact_needs WHERE ${inIds} ORDER BY need`).all(ids) as {
+      contact_id: string;
+      need: string;
+    }[],
   );
-  const screenings = groupBy(db.prepare(`SELECT * FROM screenings WHERE ${inIds} ORDER BY administered_at`).all(ids) as ScreeningRow[]);
+  const officers = groupBy(
+    db.prepare(`SELECT contact_id, user_id FROM contact_officers WHERE ${inIds} ORDER BY position`).all(ids) as {
+      contact_id: string;
+      user_id: string;
+    }[],
+  );
+  const screenings = groupBy(
+    db.prepare(`SELECT * FROM screenings WHERE ${inIds} ORDER BY administered_at`).all(ids) as ScreeningRow[],
+  );
   return rows.map((r) => ({
     id: r.id,
     personId: r.person_id,
     personName: r.person_id
-      ? personDisplayName({ firstName: r.first_name ?? '', lastName: r.last_name ?? '', aliases: JSON.parse(r.aliases ?? '[]') as string[] })
+      ? personDisplayName({
+          firstName: r.first_name ?? '',
+          lastName: r.last_name ?? '',
+          aliases: JSON.parse(r.aliases ?? '[]') as string[],
+        })
       : null,
     anonymousDescription: r.anonymous_description,
     occurredAt: r.occurred_at,
@@ -134,7 +157,9 @@ export function findContact(db: Db, id: string): Contact | undefined {
 
 export function screeningsOf(db: Db, contactId: string): ScreeningDetail[] {
   const staff = staffNames(db);
-  const rows = db.prepare('SELECT * FROM screenings WHERE contact_id = ? ORDER BY administered_at').all(contactId) as ScreeningRow[];
+  const rows = db
+    .prepare('SELECT * FROM screenings WHERE contact_id = ? ORDER BY administered_at')
+    .all(contactId) as ScreeningRow[];
   return rows.map((r) => toDetail(r, staff));
 }
 
@@ -173,9 +198,28 @@ export function contactWriter(db: Db) {
       const id = c.id ?? randomUUID();
       const f = c.fields;
       contact.run(
-        id, c.personId, c.anonymousDescription, c.occurredAt, c.occurredDate, f.location, f.cadNumber, f.pathway,
-        f.referralSource, f.disposition, f.overdose ? 1 : 0, f.naloxoneDoses, f.useOfForce ? 1 : 0, f.injury ? 1 : 0,
-        f.chargeCategory, f.chargesHeldInAbeyance ? 1 : 0, f.coResponderId, f.narrative, c.now, c.userId, c.now, c.userId,
+        id,
+        c.personId,
+        c.anonymousDescription,
+        c.occurredAt,
+        c.occurredDate,
+        f.location,
+        f.cadNumber,
+        f.pathway,
+        f.referralSource,
+        f.disposition,
+        f.overdose ? 1 : 0,
+        f.naloxoneDoses,
+        f.useOfForce ? 1 : 0,
+        f.injury ? 1 : 0,
+        f.chargeCategory,
+        f.chargesHeldInAbeyance ? 1 : 0,
+        f.coResponderId,
+        f.narrative,
+        c.now,
+        c.userId,
+        c.now,
+        c.userId,
       );
       for (const n of f.needs) need.run(id, n);
       f.officerIds.forEach((userId, position) => officer.run(id, userId, position));

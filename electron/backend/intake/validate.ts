@@ -13,21 +13,34 @@ const EARLIEST_CONTACT = '2000-01-01';
 export function validateContact(db: Db, c: ParsedContactFields, now: number): void {
   const at = (field: keyof ContactFields | string) => `contact.${field}`;
   const moment = Date.parse(c.occurredAt);
-  if (moment > now + CLOCK_TOLERANCE_MS) throw new AppError('invalid_input', 'The date and time of the contact cannot be in the future.', at('occurredAt'));
+  if (moment > now + CLOCK_TOLERANCE_MS)
+    throw new AppError('invalid_input', 'The date and time of the contact cannot be in the future.', at('occurredAt'));
   if (c.occurredAt.slice(0, 10) < EARLIEST_CONTACT) {
-    throw new AppError('invalid_input', `The date of the contact must be in ${EARLIEST_CONTACT.slice(0, 4)} or later; check the year.`, at('occurredAt'));
+    throw new AppError(
+      'invalid_input',
+      `The date of the contact must be in ${EARLIEST_CONTACT.slice(0, 4)} or later; check the year.`,
+      at('occurredAt'),
+    );
   }
   if (c.chargesHeldInAbeyance && !c.chargeCategory) {
     throw new AppError('invalid_input', 'Choose the category of the charge that is held in abeyance.', at('chargeCategory'));
   }
   if (c.disposition === 'citation_abeyance' && !c.chargeCategory) {
-    throw new AppError('invalid_input', 'A citation or charges held in abeyance needs the category of the charge.', at('chargeCategory'));
+    throw new AppError(
+      'invalid_input',
+      'A citation or charges held in abeyance needs the category of the charge.',
+      at('chargeCategory'),
+    );
   }
   c.officerIds.forEach((id, i) => requireActiveStaff(db, id, `contact.officerIds.${i}`));
   if (c.coResponderId) {
     const staff = requireActiveStaff(db, c.coResponderId, at('coResponderId'));
     if (!(CLINICAL_ROLES as readonly string[]).includes(staff.role)) {
-      throw new AppError('invalid_input', 'The co-responder must be a co-responder, coordinator or administrator.', at('coResponderId'));
+      throw new AppError(
+        'invalid_input',
+        'The co-responder must be a co-responder, coordinator or administrator.',
+        at('coResponderId'),
+      );
     }
   }
 }

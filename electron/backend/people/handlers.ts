@@ -3,11 +3,24 @@ import { AppError } from '../errors';
 import type { HandlersFor } from '../router';
 import { staffRef } from '../users/staffRef';
 import { mergePeople } from './merge';
-import { applyPersonChanges, completePerson, insertPerson, requirePersonRow, toPerson, updatePerson, validatePerson, valuesOf } from './repo';
+import {
+  applyPersonChanges,
+  completePerson,
+  insertPerson,
+  requirePersonRow,
+  toPerson,
+  updatePerson,
+  validatePerson,
+  valuesOf,
+} from './repo';
 import { findDuplicates, searchPeople } from './search';
 
 /** Refuses to create a likely duplicate unless the user has seen the candidates and said it is someone else. */
-export function refuseDuplicates(db: Parameters<typeof findDuplicates>[0], values: Parameters<typeof findDuplicates>[1], field: string): void {
+export function refuseDuplicates(
+  db: Parameters<typeof findDuplicates>[0],
+  values: Parameters<typeof findDuplicates>[1],
+  field: string,
+): void {
   const dupes = findDuplicates(db, values);
   if (dupes.length) {
     const names = dupes.map((d) => d.displayName).join('; ');
@@ -46,9 +59,14 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
     const row = requirePersonRow(ctx.db, input.id);
     ctx.audit.targetType = 'person';
     ctx.audit.targetId = row.id;
-    if (row.merged_into) throw new AppError('conflict', 'This record was merged into another one; edit that record instead.', 'id');
+    if (row.merged_into)
+      throw new AppError('conflict', 'This record was merged into another one; edit that record instead.', 'id');
     if (row.version !== input.version) {
-      throw new AppError('conflict', 'Someone else changed this person while you were editing. Reload to see their changes, then edit again.', 'version');
+      throw new AppError(
+        'conflict',
+        'Someone else changed this person while you were editing. Reload to see their changes, then edit again.',
+        'version',
+      );
     }
     const { values, changed } = applyPersonChanges(valuesOf(row), input.changes);
     validatePerson(values, ctx.backend.now(), 'changes');
@@ -60,9 +78,14 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
 
   'people.history': (ctx, input) => {
     requirePersonRow(ctx.db, input.id);
-    const rows = ctx.db
-      .prepare('SELECT * FROM person_history WHERE person_id = ? ORDER BY seq DESC')
-      .all(input.id) as { at: string; user_id: string | null; field: string; old_value: string | null; new_value: string | null; source: 'edit' | 'merge' }[];
+    const rows = ctx.db.prepare('SELECT * FROM person_history WHERE person_id = ? ORDER BY seq DESC').all(input.id) as {
+      at: string;
+      user_id: string | null;
+      field: string;
+      old_value: string | null;
+      new_value: string | null;
+      source: 'edit' | 'merge';
+    }[];
     const entries: PersonHistoryEntry[] = rows.map((r) => ({
       at: r.at,
       by: staffRef(ctx.db, r.user_id),

@@ -19,7 +19,10 @@ export const PERSON_LINKS: readonly { table: string; column: string; label: stri
 const isEmpty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** The survivor's values with empty fields filled from the merged record and the merged names added as aliases. */
-function combine(survivor: PersonValues, merged: PersonValues): { values: PersonValues; filled: PersonField[]; aliasesAdded: string[] } {
+function combine(
+  survivor: PersonValues,
+  merged: PersonValues,
+): { values: PersonValues; filled: PersonField[]; aliasesAdded: string[] } {
   const values: PersonValues = { ...survivor, aliases: [...survivor.aliases] };
   const filled: PersonField[] = [];
   const simple: (keyof PersonValues)[] = [
@@ -102,10 +105,12 @@ export function mergePeople(
   userId: string,
   now: string,
 ): { survivor: PersonRow; record: MergeRecord } {
-  if (input.survivorId === input.mergedId) throw new AppError('invalid_input', 'Choose two different people to merge.', 'mergedId');
+  if (input.survivorId === input.mergedId)
+    throw new AppError('invalid_input', 'Choose two different people to merge.', 'mergedId');
   const survivor = requirePersonRow(db, input.survivorId, 'survivorId');
   const merged = requirePersonRow(db, input.mergedId, 'mergedId');
-  if (survivor.merged_into) throw new AppError('conflict', 'The record to keep has itself been merged into another record.', 'survivorId');
+  if (survivor.merged_into)
+    throw new AppError('conflict', 'The record to keep has itself been merged into another record.', 'survivorId');
   if (merged.merged_into) throw new AppError('conflict', 'This record has already been merged.', 'mergedId');
 
   const moved: Record<string, string[]> = {};
@@ -148,6 +153,8 @@ export function mergePeople(
 }
 
 export function mergesOf(db: Db, personId: string): MergeRecord[] {
-  const rows = db.prepare('SELECT * FROM person_merges WHERE survivor_id = ? OR merged_id = ? ORDER BY at DESC').all(personId, personId) as MergeRow[];
+  const rows = db
+    .prepare('SELECT * FROM person_merges WHERE survivor_id = ? OR merged_id = ? ORDER BY at DESC')
+    .all(personId, personId) as MergeRow[];
   return rows.map((r) => toMergeRecord(db, r));
 }

@@ -115,7 +115,10 @@ export function resolvePersonRow(db: Db, id: string, field = 'id'): PersonRow {
 }
 
 /** What a change set does to a person: the new values, and which fields changed. */
-export function applyPersonChanges(current: PersonValues, changes: ParsedPersonFields): { values: PersonValues; changed: PersonField[] } {
+export function applyPersonChanges(
+  current: PersonValues,
+  changes: ParsedPersonFields,
+): { values: PersonValues; changed: PersonField[] } {
   const values: PersonValues = { ...current };
   for (const [key, value] of Object.entries(changes) as [PersonField, unknown][]) {
     if (value === undefined) continue;
@@ -123,7 +126,11 @@ export function applyPersonChanges(current: PersonValues, changes: ParsedPersonF
   }
   // An exact date of birth decides the year; clearing it without a year clears both.
   if (changes.dateOfBirth !== undefined && changes.birthYear === undefined) {
-    values.birthYear = values.dateOfBirth ? Number(values.dateOfBirth.slice(0, 4)) : current.dateOfBirth ? null : values.birthYear;
+    values.birthYear = values.dateOfBirth
+      ? Number(values.dateOfBirth.slice(0, 4))
+      : current.dateOfBirth
+        ? null
+        : values.birthYear;
   }
   if (changes.aliases) values.aliases = dedupeAliases(changes.aliases);
   const changed = (Object.keys(EMPTY_PERSON) as PersonField[]).filter(
@@ -158,9 +165,14 @@ export function validatePerson(values: PersonValues, now: number, prefix: string
   const today = localDate(now);
   const year = Number(today.slice(0, 4));
   if (values.dateOfBirth) {
-    if (values.dateOfBirth > today) throw new AppError('invalid_input', 'Date of birth cannot be in the future.', at('dateOfBirth'));
+    if (values.dateOfBirth > today)
+      throw new AppError('invalid_input', 'Date of birth cannot be in the future.', at('dateOfBirth'));
     if (values.dateOfBirth < `${INTAKE_LIMITS.earliestBirthYear}-01-01`) {
-      throw new AppError('invalid_input', `Date of birth must be in ${INTAKE_LIMITS.earliestBirthYear} or later.`, at('dateOfBirth'));
+      throw new AppError(
+        'invalid_input',
+        `Date of birth must be in ${INTAKE_LIMITS.earliestBirthYear} or later.`,
+        at('dateOfBirth'),
+      );
     }
     if (values.birthYear !== Number(values.dateOfBirth.slice(0, 4))) {
       throw new AppError('invalid_input', 'Year of birth does not agree with the date of birth.', at('birthYear'));
@@ -229,7 +241,13 @@ function columns(values: PersonValues) {
 
 const COLUMN_NAMES = Object.keys(columns(EMPTY_PERSON));
 
-export function insertPerson(db: Db, values: PersonValues, userId: string | null, now: string, id: string = randomUUID()): PersonRow {
+export function insertPerson(
+  db: Db,
+  values: PersonValues,
+  userId: string | null,
+  now: string,
+  id: string = randomUUID(),
+): PersonRow {
   const info = db
     .prepare(
       `INSERT INTO persons (id, ${COLUMN_NAMES.join(', ')}, created_at, created_by, updated_at, updated_by)

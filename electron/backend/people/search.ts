@@ -53,7 +53,13 @@ function candidateNums(db: Db, parts: readonly string[], input: SearchInput): nu
   const substrings = parts.filter((p) => p.length >= 3);
   if (substrings.length) {
     const match = substrings.map((p) => `"${p}"`).join(' AND ');
-    vote(db.prepare('SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?').pluck().all(match, CANDIDATES_PER_SOURCE) as number[], substrings.length);
+    vote(
+      db
+        .prepare('SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?')
+        .pluck()
+        .all(match, CANDIDATES_PER_SOURCE) as number[],
+      substrings.length,
+    );
   }
   for (const part of parts) {
     if (part.length < 2) continue;
@@ -65,7 +71,10 @@ function candidateNums(db: Db, parts: readonly string[], input: SearchInput): nu
     vote(strong, 1);
     if (part.length >= 3) {
       const sounds = keyLookup.all(JSON.stringify([`s:${soundex(part)}`]), CANDIDATES_PER_SOURCE) as number[];
-      vote(sounds.filter((n) => !strong.has(n)), 0.5);
+      vote(
+        sounds.filter((n) => !strong.has(n)),
+        0.5,
+      );
     }
   }
   if (input.dateOfBirth) {
@@ -123,7 +132,13 @@ function scoreRow(row: CandidateRow, parts: readonly string[], input: SearchInpu
     const byName = names.length ? matchParts(parts, names) : { score: 0, nickname: false, swapped: false };
     let byAlias = 0;
     for (const alias of aliases) {
-      byAlias = Math.max(byAlias, matchParts(parts, tokens(alias).map((part) => ({ part, slot: 'alias' as const }))).score);
+      byAlias = Math.max(
+        byAlias,
+        matchParts(
+          parts,
+          tokens(alias).map((part) => ({ part, slot: 'alias' as const })),
+        ).score,
+      );
     }
     if (byAlias > byName.score) {
       score = byAlias;
@@ -196,7 +211,13 @@ export function searchPeople(db: Db, input: SearchInput, minScore = MIN_SCORE): 
 /** Likely duplicates of a person about to be created: each name form is searched, DOB agreement counts. */
 export function findDuplicates(
   db: Db,
-  person: { firstName: string; lastName: string; aliases: readonly string[]; dateOfBirth: string | null; birthYear: number | null },
+  person: {
+    firstName: string;
+    lastName: string;
+    aliases: readonly string[];
+    dateOfBirth: string | null;
+    birthYear: number | null;
+  },
   excludeId?: string,
 ): PersonMatch[] {
   const queries = [`${person.firstName} ${person.lastName}`.trim(), ...person.aliases].filter((q) => q.length >= 2);

@@ -17,7 +17,11 @@ export const timelineHandlers: HandlersFor<typeof timelineContract> = {
       for (const screening of contact.screenings) items.push({ kind: 'screening', at: screening.administeredAt, screening });
     }
     for (const followup of loadFollowups(ctx.db, ctx.backend.now(), 'f.person_id = ?', [row.id])) {
-      items.push({ kind: 'followup', at: followup.status === 'open' ? followup.dueDate : (followup.closedAt ?? followup.dueDate), followup });
+      items.push({
+        kind: 'followup',
+        at: followup.status === 'open' ? followup.dueDate : (followup.closedAt ?? followup.dueDate),
+        followup,
+      });
     }
     for (const merge of mergesOf(ctx.db, row.id)) items.push({ kind: 'merge', at: merge.at, merge });
     items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

@@ -48,7 +48,10 @@ export const systemHandlers: HandlersFor<typeof systemContract> = {
       vault.public.idleLockMinutes = input.idleLockMinutes;
       changed.push('idleLockMinutes');
     }
-    ctx.audit.detail = { changed: changed.join(','), ...(input.idleLockMinutes !== undefined ? { idleLockMinutes: input.idleLockMinutes } : {}) };
+    ctx.audit.detail = {
+      changed: changed.join(','),
+      ...(input.idleLockMinutes !== undefined ? { idleLockMinutes: input.idleLockMinutes } : {}),
+    };
     ctx.backend.writeVault(vault);
     return getSettings(ctx.backend);
   },

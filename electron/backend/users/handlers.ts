@@ -22,7 +22,14 @@ export const usersHandlers: HandlersFor<typeof usersContract> = {
       requireGoodPassword(ctx, input.password, input.username, 'password');
       const vault = ctx.backend.readVault();
       const id = randomUUID();
-      const slot = await makeUserSlot(vault, id, input.username, input.password, ctx.backend.requireDataKey(), ctx.backend.options.kdfCost);
+      const slot = await makeUserSlot(
+        vault,
+        id,
+        input.username,
+        input.password,
+        ctx.backend.requireDataKey(),
+        ctx.backend.options.kdfCost,
+      );
       ctx.audit.targetType = 'user';
       ctx.audit.targetId = id;
       ctx.audit.detail = { role: input.role };
@@ -43,7 +50,11 @@ export const usersHandlers: HandlersFor<typeof usersContract> = {
     ctx.audit.targetId = row.id;
     if (input.role && input.role !== row.role) {
       if (row.role === 'admin' && row.active === 1 && countActiveAdmins(ctx.db) <= 1) {
-        throw new AppError('conflict', 'This is the last active administrator; make someone else an administrator first.', 'role');
+        throw new AppError(
+          'conflict',
+          'This is the last active administrator; make someone else an administrator first.',
+          'role',
+        );
       }
       ctx.audit.detail = { fromRole: row.role, toRole: input.role };
     }
@@ -51,7 +62,11 @@ export const usersHandlers: HandlersFor<typeof usersContract> = {
       .prepare('UPDATE users SET display_name = ?, role = ?, updated_at = ? WHERE id = ?')
       .run(input.displayName ?? row.display_name, input.role ?? row.role, ctx.backend.nowIso(), row.id);
     if (ctx.session?.user.id === row.id) {
-      ctx.session.user = { ...ctx.session.user, displayName: input.displayName ?? row.display_name, role: input.role ?? row.role };
+      ctx.session.user = {
+        ...ctx.session.user,
+        displayName: input.displayName ?? row.display_name,
+        role: input.role ?? row.role,
+      };
     }
     return { user: userSummary(ctx.db, row.id, ctx.backend.readVault(), ctx.backend.now()) };
   },
@@ -76,7 +91,14 @@ export const usersHandlers: HandlersFor<typeof usersContract> = {
     async: async (ctx, input) => {
       const row = requireUser(ctx.db, input.id);
       requireGoodPassword(ctx, input.password, row.username, 'password');
-      const slot = await makeUserSlot(ctx.backend.readVault(), row.id, row.username, input.password, ctx.backend.requireDataKey(), ctx.backend.options.kdfCost);
+      const slot = await makeUserSlot(
+        ctx.backend.readVault(),
+        row.id,
+        row.username,
+        input.password,
+        ctx.backend.requireDataKey(),
+        ctx.backend.options.kdfCost,
+      );
       ctx.audit.targetType = 'user';
       ctx.audit.targetId = row.id;
       ctx.audit.detail = { reactivated: row.active === 0 };

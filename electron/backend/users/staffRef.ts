@@ -11,7 +11,8 @@ export function staffRef(db: Db, userId: string | null): StaffRef | null {
 
 /** Refuses an id that is not an active staff member, naming the field. */
 export function requireActiveStaff(db: Db, userId: string, field: string): { id: string; role: string } {
-  const row = db.prepare('SELECT id, role, active FROM users WHERE id = ?').get(userId) as { id: string; role: string; active: number } | undefined;
+  const row = db.prepare('SELECT id, role, active FROM users WHERE id = ?').get(userId) as
+    { id: string; role: string; active: number } | undefined;
   if (!row) throw new AppError('invalid_input', 'This staff member does not exist.', field);
   if (row.active !== 1) throw new AppError('invalid_input', 'This staff member’s account is deactivated.', field);
   return row;

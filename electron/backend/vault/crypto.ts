@@ -85,10 +85,6 @@ export function newRecoveryKey(): string {
 
 /** Accepts the key as typed: any case, with or without dashes and spaces, O for 0 and I/L for 1. */
 export function normaliseRecoveryKey(input: string): string {
-  const clean = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return (clean.match(/.{1,4}/g) ?? []).join('-');
 }

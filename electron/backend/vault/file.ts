@@ -11,7 +11,10 @@ const slotSchema = z.object({
   kind: z.enum(['user', 'recovery']),
   userId: z.uuid().nullable(),
   /** HMAC of the lower-case username: finds the slot without listing staff names in the file. */
-  lookup: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  lookup: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   kdf: z.object({
     name: z.literal('scrypt'),
     N: z.number().int().min(1024),
@@ -70,7 +73,10 @@ export function vaultExists(dataDir: string): boolean {
 export function readVault(dataDir: string): VaultFile {
   const path = vaultPath(dataDir);
   if (!existsSync(path)) {
-    throw new AppError('setup_required', `No Deflect data found in ${dataDir}. Run first-time setup, or choose the right data folder.`);
+    throw new AppError(
+      'setup_required',
+      `No Deflect data found in ${dataDir}. Run first-time setup, or choose the right data folder.`,
+    );
   }
   let parsed: unknown;
   try {

@@ -84,7 +84,14 @@ export const ROUTES: readonly AppRoute[] = [
     summary: 'Find a treatment or support provider by need, language and whether it is open now.',
     component: DirectoryScreen,
   },
-  { path: '/providers/terms', label: 'Taxonomy terms', icon: IconBuildingHospital, roles: 'all', nav: false, component: TermsScreen },
+  {
+    path: '/providers/terms',
+    label: 'Taxonomy terms',
+    icon: IconBuildingHospital,
+    roles: 'all',
+    nav: false,
+    component: TermsScreen,
+  },
   { path: '/providers/:id', label: 'Provider', icon: IconBuildingHospital, roles: 'all', nav: false, component: ProviderScreen },
   {
     path: '/users',
