@@ -53,13 +53,31 @@ const SCREENSHOTS = join(__dirname, '../../test-results/screenshots');
 
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Let Mantine's transitions settle so the picture shows what a user sees.
-  await page.waitForTimeout(300);
+  await settle(page);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits for running CSS transitions and animations (Mantine's fades) to finish, so that screenshots and
+ * contrast checks see the settled screen rather than a half-faded one.
+ */
+export async function settle(page: Page): Promise<void> {
+  type Anim = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+  type Doc = { getAnimations(): Anim[] };
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { document: Doc }).document
+        .getAnimations()
+        // Spinners loop forever; only finite transitions are waited for.
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5_000 },
+  );
 }
 
 /** Fails on serious or critical axe violations on what is on screen now. */
 export async function checkA11y(page: Page, screen: string): Promise<void> {
+  await settle(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -287,6 +287,10 @@ test('an intake draft survives the backend being killed mid-entry', async () => 
     await page.keyboard.press('Enter');
     await page.getByLabel('Narrative').fill('Half-way through writing this when the power went out.');
     await expect(page.getByTestId('draft-status')).toContainText('Draft saved at');
+    // The status line may still show an earlier save: wait until the stored draft holds the narrative.
+    await expect
+      .poll(async () => JSON.stringify(await callFromPage(page, 'drafts.get', { formKey: 'intake' })), { timeout: 15_000 })
+      .toContain('Half-way through writing this');
 
     // Killed, not shut down: no logout, no close.
     harness.child.kill('SIGKILL');
