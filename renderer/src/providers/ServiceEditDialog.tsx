@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Divider,
@@ -16,114 +15,14 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ServiceDetail } from '../../../shared/contract/providers';
-import { WEEKDAYS } from '../../../shared/contract/providers';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
 import { api } from '../api';
 import { AppModal } from '../ui/AppModal';
+import { type Form, initial, NEW_ORG, STATUSES, toSaveInput } from './serviceForm';
+import { HoursEditor, PhonesEditor } from './ServiceListEditors';
 import { FormAlert } from '../ui/FormAlert';
-
-type Day = (typeof WEEKDAYS)[number];
-const DAY_NAMES: Record<Day, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
-const STATUSES = [
-  { value: 'active', label: 'Active' },
-  { value: 'temporarily closed', label: 'Temporarily closed' },
-  { value: 'inactive', label: 'Inactive' },
-  { value: 'defunct', label: 'Defunct (closed for good)' },
-];
-const NEW_ORG = '__new__';
-
-interface Form {
-  organizationId: string | null;
-  newOrgName: string;
-  newOrgDescription: string;
-  name: string;
-  status: string;
-  description: string;
-  serviceTypes: ServiceType[];
-  walkIns: boolean;
-  phones: Array<{ number: string; extension: string; description: string }>;
-  hours: Array<{ day: Day; opensAt: string; closesAt: string }>;
-  languages: string[];
-  requiredDocuments: string[];
-  eligibilityDescription: string;
-  minimumAge: number | string;
-  maximumAge: number | string;
-  applicationProcess: string;
-  waitTime: string;
-  capacityNote: string;
-  feesDescription: string;
-  insuranceNote: string;
-  interpretationServices: string;
-  alert: string;
-  url: string;
-  email: string;
-  verified: boolean;
-  address1: string;
-  address2: string;
-  city: string;
-  stateProvince: string;
-  postalCode: string;
-}
-
-const hhmm = (t: string | null) => (t ?? '').slice(0, 5);
-
-function initial(s: ServiceDetail | null): Form {
-  const address = s?.locations[0]?.addresses[0];
-  return {
-    address1: address?.address1 ?? '',
-    address2: address?.address2 ?? '',
-    city: address?.city ?? '',
-    stateProvince: address?.stateProvince ?? '',
-    postalCode: address?.postalCode ?? '',
-    organizationId: s?.organization.id ?? null,
-    newOrgName: '',
-    newOrgDescription: '',
-    name: s?.name ?? '',
-    status: s?.status ?? 'active',
-    description: s?.description ?? '',
-    serviceTypes: s?.serviceTypes ?? [],
-    walkIns: s?.walkIns ?? false,
-    phones: (s?.phones ?? []).map((p) => ({
-      number: p.number,
-      extension: p.extension === null ? '' : String(p.extension),
-      description: p.description ?? '',
-    })),
-    hours: (s?.schedules ?? [])
-      .filter((h) => h.editable)
-      .flatMap((h) =>
-        (h.byday ?? '').split(',').map((day) => ({ day: day as Day, opensAt: hhmm(h.opensAt), closesAt: hhmm(h.closesAt) })),
-      )
-      .sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day)),
-    languages: (s?.languages ?? []).map((l) => l.name ?? l.code ?? '').filter(Boolean),
-    requiredDocuments: (s?.requiredDocuments ?? []).map((d) => d.document ?? '').filter(Boolean),
-    eligibilityDescription: s?.eligibilityDescription ?? '',
-    minimumAge: s?.minimumAge ?? '',
-    maximumAge: s?.maximumAge ?? '',
-    applicationProcess: s?.applicationProcess ?? '',
-    waitTime: s?.waitTime ?? '',
-    capacityNote: s?.capacityNote ?? '',
-    feesDescription: s?.feesDescription ?? '',
-    insuranceNote: s?.insuranceNote ?? '',
-    interpretationServices: s?.interpretationServices ?? '',
-    alert: s?.alert ?? '',
-    url: s?.url ?? '',
-    email: s?.email ?? '',
-    verified: false,
-  };
-}
-
-const age = (v: number | string) => (v === '' ? null : Number(v));
 
 /** Add or edit one provider's service, as a coordinator. Hours from an import that this form cannot show are kept as they are. */
 export function ServiceEditDialog({
@@ -182,45 +81,7 @@ export function ServiceEditDialog({
       const r = await api.providers.saveService({
         ...(service ? { id: service.id } : {}),
         organizationId,
-        name: form.name,
-        status: form.status as ServiceDetail['status'],
-        description: form.description,
-        serviceTypes: form.serviceTypes,
-        walkIns: form.walkIns,
-        phones: form.phones
-          .filter((p) => p.number.trim())
-          .map((p) => ({
-            number: p.number,
-            extension: p.extension.trim() ? Number(p.extension) : null,
-            description: p.description,
-          })),
-        hours: form.hours,
-        languages: form.languages.map((name) => ({ name })),
-        requiredDocuments: form.requiredDocuments,
-        eligibilityDescription: form.eligibilityDescription,
-        minimumAge: age(form.minimumAge),
-        maximumAge: age(form.maximumAge),
-        applicationProcess: form.applicationProcess,
-        waitTime: form.waitTime,
-        capacityNote: form.capacityNote,
-        feesDescription: form.feesDescription,
-        insuranceNote: form.insuranceNote,
-        interpretationServices: form.interpretationServices,
-        alert: form.alert,
-        url: form.url,
-        email: form.email,
-        verified: form.verified,
-        ...([form.address1, form.address2, form.city, form.stateProvince, form.postalCode].some((v) => v.trim())
-          ? {
-              address: {
-                address1: form.address1,
-                address2: form.address2,
-                city: form.city,
-                stateProvince: form.stateProvince,
-                postalCode: form.postalCode,
-              },
-            }
-          : {}),
+        ...toSaveInput(form),
       });
       if (!r.ok) return fail(r.error);
       notifications.show({ color: 'green', title: service ? 'Provider updated' : 'Provider added', message: form.name });
@@ -311,66 +172,7 @@ export function ServiceEditDialog({
         <Title order={3} size="h5">
           Phone numbers
         </Title>
-        {form.phones.map((p, i) => (
-          <Group key={i} align="flex-end" wrap="nowrap">
-            <TextInput
-              label="Number"
-              value={p.number}
-              error={errors[`phones.${i}.number`]}
-              onChange={(e) =>
-                set(
-                  'phones',
-                  form.phones.map((x, j) => (j === i ? { ...x, number: e.currentTarget.value } : x)),
-                )
-              }
-            />
-            <TextInput
-              label="Ext."
-              w={90}
-              value={p.extension}
-              error={errors[`phones.${i}.extension`]}
-              onChange={(e) =>
-                set(
-                  'phones',
-                  form.phones.map((x, j) => (j === i ? { ...x, extension: e.currentTarget.value } : x)),
-                )
-              }
-            />
-            <TextInput
-              label="Note"
-              style={{ flex: 1 }}
-              value={p.description}
-              onChange={(e) =>
-                set(
-                  'phones',
-                  form.phones.map((x, j) => (j === i ? { ...x, description: e.currentTarget.value } : x)),
-                )
-              }
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              aria-label={`Remove phone ${p.number || i + 1}`}
-              onClick={() =>
-                set(
-                  'phones',
-                  form.phones.filter((_, j) => j !== i),
-                )
-              }
-            >
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
-          </Group>
-        ))}
-        <Button
-          variant="subtle"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          style={{ alignSelf: 'flex-start' }}
-          onClick={() => set('phones', [...form.phones, { number: '', extension: '', description: '' }])}
-        >
-          Add phone
-        </Button>
+        <PhonesEditor value={form.phones} onChange={(v) => set('phones', v)} errors={errors} />
 
         <Divider />
         <Title order={3} size="h5">
@@ -382,94 +184,7 @@ export function ServiceEditDialog({
             are.
           </Text>
         ) : null}
-        {form.hours.map((h, i) => (
-          <Group key={i} align="flex-end" wrap="nowrap">
-            <Select
-              label="Day"
-              w={160}
-              data={WEEKDAYS.map((d) => ({ value: d, label: DAY_NAMES[d] }))}
-              value={h.day}
-              allowDeselect={false}
-              onChange={(v) =>
-                set(
-                  'hours',
-                  form.hours.map((x, j) => (j === i ? { ...x, day: (v ?? 'MO') as Day } : x)),
-                )
-              }
-            />
-            <TextInput
-              label="Opens"
-              placeholder="09:00"
-              w={110}
-              value={h.opensAt}
-              error={errors[`hours.${i}.opensAt`]}
-              onChange={(e) =>
-                set(
-                  'hours',
-                  form.hours.map((x, j) => (j === i ? { ...x, opensAt: e.currentTarget.value } : x)),
-                )
-              }
-            />
-            <TextInput
-              label="Closes"
-              placeholder="17:00"
-              w={110}
-              value={h.closesAt}
-              error={errors[`hours.${i}.closesAt`]}
-              onChange={(e) =>
-                set(
-                  'hours',
-                  form.hours.map((x, j) => (j === i ? { ...x, closesAt: e.currentTarget.value } : x)),
-                )
-              }
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              size="lg"
-              aria-label={`Remove ${DAY_NAMES[h.day]} hours`}
-              onClick={() =>
-                set(
-                  'hours',
-                  form.hours.filter((_, j) => j !== i),
-                )
-              }
-            >
-              <IconTrash size={18} aria-hidden />
-            </ActionIcon>
-          </Group>
-        ))}
-        <Group gap="xs">
-          <Button
-            variant="subtle"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => set('hours', [...form.hours, { day: 'MO', opensAt: '09:00', closesAt: '17:00' }])}
-          >
-            Add hours
-          </Button>
-          <Button
-            variant="subtle"
-            onClick={() =>
-              set(
-                'hours',
-                (['MO', 'TU', 'WE', 'TH', 'FR'] as Day[]).map((day) => ({ day, opensAt: '09:00', closesAt: '17:00' })),
-              )
-            }
-          >
-            Weekdays 9 to 5
-          </Button>
-          <Button
-            variant="subtle"
-            onClick={() =>
-              set(
-                'hours',
-                WEEKDAYS.map((day) => ({ day, opensAt: '00:00', closesAt: '24:00' })),
-              )
-            }
-          >
-            Open 24/7
-          </Button>
-        </Group>
+        <HoursEditor value={form.hours} onChange={(v) => set('hours', v)} errors={errors} />
 
         <Divider />
         <Title order={3} size="h5">
