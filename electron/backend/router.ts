@@ -39,6 +39,14 @@ export class Ctx {
     return this.backend.requireDb();
   }
 
+  /**
+   * The session's clinical key, for sealing and opening clinical content with clinical/seal.ts.
+   * Throws `forbidden` (with a plain reason) when the caller's key slot does not hold it.
+   */
+  get clinicalKey(): Buffer {
+    return this.backend.requireClinicalKey();
+  }
+
   /** Runs `fn` in one transaction together with this call's audit entry. */
   tx<T>(fn: () => T): T {
     return this.db

@@ -86,7 +86,7 @@ describe('admin command line', { timeout: 240_000 }, () => {
     const wrong = await deflect(['status', '--data-dir', dir, '--user', 'chief'], { DEFLECT_PASSWORD: 'not-the-password-1' });
     expect(wrong.code).not.toBe(0);
     expect(wrong.stdout).toBe('');
-    expect(wrong.stderr.trim().split('\n')).toEqual(['deflect status: Username or password is incorrect.']);
+    expect(wrong.stderr.trim().split('\n')).toEqual(['deflect status: Wrong username or password.']);
 
     const unknown = await deflect(['status', '--data-dir', dir, '--user', 'ghost'], { DEFLECT_PASSWORD: PASSWORD });
     expect(unknown.code).not.toBe(0);

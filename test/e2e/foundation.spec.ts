@@ -108,7 +108,7 @@ test('login shows the banner; a wrong password is refused clearly', async () => 
   await checkA11y(page, 'login');
 
   await login(page, ADMIN.username, 'not-the-right-password');
-  await expect(page.getByRole('alert')).toContainText('Username or password is incorrect.', KDF_WAIT);
+  await expect(page.getByRole('alert')).toContainText('Wrong username or password.', KDF_WAIT);
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
   await snap(page, 'login-error');
   await checkA11y(page, 'login with an error');

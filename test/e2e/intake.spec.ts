@@ -57,6 +57,7 @@ test.beforeAll(async ({ browser }) => {
     contacts: 400,
     seed: 4,
     now: Date.now(),
+    clinicalKey: backend.requireClinicalKey(),
     staff: { officers: [officerId], coResponders: [coresponderId], creator: coresponderId },
   });
   // The co-responder records a contact with a clinical note and a positive PHQ-2.
