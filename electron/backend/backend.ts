@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionUser } from '../../shared/contract/users';
 import { clampIdleLockMinutes } from '../../shared/domain/session';
@@ -9,6 +9,23 @@ import { getIdleLockMinutes } from './system/idleLock';
 import { AppError } from './errors';
 import type { KdfCost } from './vault/crypto';
 import { DB_FILE, type PendingAudit, readVault, type VaultFile, vaultExists, writeVault } from './vault/file';
+
+/** Creates an empty file readable and writable by its owner only (0600), so SQLite inherits that mode. */
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
+function restrictToOwner(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Missing (no WAL yet) or a file system without modes (Windows): nothing to tighten.
+  }
+}
 
 export interface BackendOptions {
   /** The folder that holds the database and its key file. */
@@ -111,12 +128,15 @@ export class Backend {
 
   openStore(dataKey: Buffer, create = false): Db {
     if (this.db) return this.db;
+    if (create) createPrivateFile(this.dbPath);
     this.db = openDatabase(this.dbPath, dataKey.toString('hex'), {
       create,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     });
     this.dataKey = Buffer.from(dataKey);
     this.idleMinutes = getIdleLockMinutes(this.db);
+    // SQLite gives the WAL and shared-memory files the database file's mode; older stores are tightened here.
+    for (const suffix of ['', '-wal', '-shm']) restrictToOwner(this.dbPath + suffix);
     return this.db;
   }
 
