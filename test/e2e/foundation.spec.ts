@@ -222,6 +222,23 @@ test('audit log lists the idle lock and verifies the chain', async () => {
   await expect(page.getByRole('table', { name: 'Audit log entries' })).toContainText('User created');
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await expect(page.getByText('The audit log is intact')).toBeVisible();
+  // The head is shown as an anchor to write down; entered later, the log must still reach it.
+  const anchor = (await page.getByTestId('audit-anchor').locator('pre, code').first().innerText()).trim();
+  expect(anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
+  const anchorField = page.getByLabel('Anchor written down earlier (optional)');
+  await anchorField.fill('last tuesday');
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(page.getByText(/enter it as the sequence number/)).toBeVisible();
+  await anchorField.fill(anchor);
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(page.getByText(/still reaches entry \d+ as the anchor entered records it/)).toBeVisible();
+  await anchorField.fill(`999999:${'0'.repeat(64)}`);
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(page.getByRole('alert')).toContainText('entries were deleted');
+  await snap(page, 'audit-log-anchor-mismatch');
+  await anchorField.fill('');
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(page.getByText('The audit log is intact')).toBeVisible();
   await page.getByLabel('Action').selectOption('auth.lock');
   await expect(page.getByRole('table', { name: 'Audit log entries' })).toContainText('reason: idle');
   await snap(page, 'audit-log');

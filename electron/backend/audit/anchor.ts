@@ -39,10 +39,16 @@ function anchorStatus(db: Db, anchor: AuditAnchor): AnchorCheck['status'] {
   return hash === anchor.hash ? 'ok' : 'rewritten';
 }
 
+const SOURCE: Record<AnchorCheck['source'], string> = {
+  entered: 'the anchor entered',
+  'key file': 'the copy in the key file',
+};
+
 const PROBLEMS: Record<Exclude<AnchorCheck['status'], 'ok'>, (a: AnchorCheck) => string> = {
-  truncated: (a) => `The log ends before entry ${a.seq} recorded in the anchor from ${a.source}: entries were deleted.`,
+  truncated: (a) =>
+    `The log ends before entry ${a.seq}, which ${SOURCE[a.source]} records: entries were deleted (or the anchor was mistyped).`,
   rewritten: (a) =>
-    `Entry ${a.seq} no longer has the hash recorded in the anchor from ${a.source}: the log was rewritten up to there.`,
+    `Entry ${a.seq} no longer has the hash that ${SOURCE[a.source]} records: the log was rewritten up to there (or the anchor was mistyped).`,
 };
 
 /** The chain check plus each anchor's verdict and one plain sentence for the first problem. */
