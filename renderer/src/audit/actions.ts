@@ -18,6 +18,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'users.unlock': 'User unlocked',
   'settings.update': 'Settings changed',
   'system.revealKey': 'Database key revealed',
+  'home.dashboard': 'Home screen viewed',
+  'people.history': 'Change history viewed',
+  'people.search': 'People searched',
+  'people.findDuplicates': 'Duplicate check',
+  'drafts.get': 'Draft opened',
   'clinical.keyCreated': 'Clinical key created (clinical records sealed)',
   'auth.slotUpgraded': 'Key slot upgraded to the bound format',
 };
