@@ -72,7 +72,7 @@ test('first run: the setup form reports each problem beside its field', async ()
   await checkA11y(page, 'setup with errors');
 });
 
-test('the recovery key: shown once, saved as a file, stored before continuing', async () => {
+test('the recovery key: shown once, copied (and cleared a minute later), stored before continuing', async () => {
   await page.getByLabel('ZIP code').fill(DEPARTMENT.zip);
   await page.getByLabel(/^Password/).fill(ADMIN.password);
   await page.getByLabel('Confirm password').fill(ADMIN.password);
