@@ -56,9 +56,8 @@ function VerifyResult({ result }: { result: OutputOf<'audit.verify'> }) {
             {result.head.anchor}
           </Code>
           <Text size="sm" c="dimmed">
-            Print this page or write the anchor down and keep it away from this workstation. Entered here later, it shows
-            whether entries up to it were deleted or rewritten — which the chain alone cannot show to someone who holds
-            the database key.
+            Print this page or write the anchor down and keep it away from this workstation. Entered here later, it shows whether
+            entries up to it were deleted or rewritten — which the chain alone cannot show to someone who holds the database key.
           </Text>
         </Stack>
       ) : null}
