@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHARGE_CATEGORIES, DISPOSITIONS, INTAKE_LIMITS as L, PATHWAYS, REFERRAL_SOURCES } from '../domain/intake';
 import { NEEDS } from '../domain/needs';
 import { CLINICAL_ROLES, ROLES } from '../domain/roles';
-import { CAGE_AID, PHQ2, SCREENER_CODES, TVIT } from '../domain/screeners';
+import { allQuestions, CAGE_AID, PHQ2, SCREENER_CODES, TVIT } from '../domain/screeners';
 import { isoDateTime, staffRefSchema, text, vocab, vocabSet } from './fields';
 import { followupFieldsSchema, followupSchema } from './followups';
 import { personFieldsSchema, personSchema } from './people';
@@ -54,7 +54,7 @@ export const contactSubjectSchema = z.discriminatedUnion(
 export type ContactSubject = z.input<typeof contactSubjectSchema>;
 
 function answers<T extends z.ZodType>(item: T, count: number, label: string) {
-  return z.array(item).length(count, `${label}: answer all ${count} questions.`);
+  return z.array(item).length(count, `${label}: answer ${allQuestions(count)}.`);
 }
 
 export const screeningInputSchema = z.discriminatedUnion(
@@ -205,7 +205,13 @@ export const intakeContract = {
     auditRead: true,
   }),
   'contacts.setClinicalNote': procedure({
-    input: z.strictObject({ id, clinicalNote: text(L.clinicalNote, 'Clinical note') }),
+    /** An empty note is refused: a note is corrected by replacing its text, never blanked. */
+    input: z.strictObject({
+      id,
+      clinicalNote: text(L.clinicalNote, 'Clinical note').pipe(
+        z.string().min(1, 'Write the clinical note: it cannot be empty. To keep the note as it is, press Cancel.'),
+      ),
+    }),
     output: contactClinicalSchema,
     access: CLINICAL_ROLES,
     kind: 'mutation',
