@@ -117,6 +117,8 @@ export function PersonSearch({
           label={label}
           description={description}
           error={error}
+          // The error stands above the box, where the list of matches never covers it.
+          inputWrapperOrder={['label', 'description', 'error', 'input']}
           value={query}
           autoFocus={autoFocus}
           autoComplete="off"

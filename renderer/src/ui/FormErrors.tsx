@@ -20,7 +20,7 @@ function count(n: number): string {
  * none on screen) is written out and read at once; field problems are counted, as they are marked above.
  */
 export function FormErrors({ form, title = 'Not saved' }: { form: FormState; title?: string }) {
-  const fieldCount = new Set(Object.values(form.errors)).size;
+  const fieldCount = Object.keys(form.errors).length;
   const messages = [form.formError, ...form.unplaced].filter((m): m is string => !!m);
   if (messages.length) {
     return (
@@ -72,7 +72,14 @@ export function ErrorSummary({ form, title }: { form: FormState; title?: string 
       <List size="sm" spacing={2}>
         {messages.map((m) => (
           <List.Item key={m}>
-            <Anchor component="button" type="button" size="sm" c="red.9" onClick={() => focusProblem(form.formRef.current, m)}>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              c="red.9"
+              ta="left"
+              onClick={() => focusProblem(form.formRef.current, m)}
+            >
               <Text span inherit>
                 {m}
               </Text>
