@@ -17,7 +17,7 @@ describe('inactivity lock', () => {
     const app = await setUpApp();
     for (const minutes of [0, 31, 45, 1_000_000, 2.5, -3]) {
       const err = await app.fail('settings.update', { idleLockMinutes: minutes });
-      expect(err, String(minutes)).toEqual({
+      expect(err, String(minutes)).toMatchObject({
         code: 'invalid_input',
         field: 'idleLockMinutes',
         message: 'Inactivity lock must be from 1 to 30 minutes (whole minutes).',

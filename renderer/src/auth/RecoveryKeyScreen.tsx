@@ -3,6 +3,7 @@ import { IconCheck, IconCopy, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CenteredPage } from '../ui/CenteredPage';
 import { copySecret } from '../ui/clipboard';
+import { formatDateTime } from '../ui/format';
 
 const INSTRUCTIONS = [
   'This key lets an administrator set a new password if every administrator password is forgotten.',
@@ -103,7 +104,7 @@ export function RecoveryKeyScreen({
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <p>Printed {new Date().toLocaleString()}</p>
+        <p>Printed {formatDateTime(new Date().toISOString())}</p>
       </div>
     </>
   );
