@@ -20,7 +20,12 @@ import { AppError } from '../errors';
  * Purposes are `table.column` names; add yours to CLINICAL_PURPOSES.
  */
 
-export const CLINICAL_PURPOSES = ['contact_clinical.note', 'screenings.result', 'meta.clinical_key_check'] as const;
+export const CLINICAL_PURPOSES = [
+  'contact_clinical.note',
+  'screenings.result',
+  'meta.clinical_key_check',
+  'letters.sealed',
+] as const;
 export type ClinicalPurpose = (typeof CLINICAL_PURPOSES)[number] | `${string}.${string}`;
 
 const PREFIX = 'dcs1.';
