@@ -7,6 +7,9 @@ import { demoHandlers } from './demo/handlers';
 import { followupsHandlers } from './followups/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { lettersHandlers } from './letters/handlers';
+import { milestonesHandlers } from './milestones/handlers';
+import { participantsHandlers } from './milestones/participantHandlers';
+import { ttaHandlers } from './milestones/tta';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
 import { referralsHandlers } from './referrals/handlers';
@@ -33,6 +36,9 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...referralsHandlers,
     ...lettersHandlers,
     ...timelineHandlers,
+    ...milestonesHandlers,
+    ...participantsHandlers,
+    ...ttaHandlers,
     ...demoHandlers,
   });
   return { backend, router };

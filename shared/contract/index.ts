@@ -7,11 +7,14 @@ import { demoContract } from './demo';
 import { followupsContract } from './followups';
 import { intakeContract } from './intake';
 import { lettersContract } from './letters';
+import { milestonesContract } from './milestones';
+import { participantsContract } from './participants';
 import { peopleContract } from './people';
 import type { Result } from './procedure';
 import { referralsContract } from './referrals';
 import { systemContract } from './system';
 import { timelineContract } from './timeline';
+import { ttaContract } from './tta';
 import { usersContract } from './users';
 
 /** Every procedure the window (and the CLI) can call. One slice per capability. */
@@ -28,6 +31,9 @@ export const contract = {
   ...referralsContract,
   ...lettersContract,
   ...timelineContract,
+  ...milestonesContract,
+  ...participantsContract,
+  ...ttaContract,
   ...demoContract,
 } as const;
 

@@ -23,6 +23,7 @@ import { AppError } from '../errors';
 export const CLINICAL_PURPOSES = [
   'contact_clinical.note',
   'screenings.result',
+  'participant_milestones.note',
   'meta.clinical_key_check',
   'letters.sealed',
 ] as const;

@@ -4,6 +4,8 @@ import {
   IconBuildingHospital,
   IconFileText,
   IconHome,
+  IconChartBar,
+  IconFlag,
   IconListCheck,
   IconMessageCircle,
   IconMessagePlus,
@@ -21,6 +23,8 @@ import { HomeScreen } from '../home/HomeScreen';
 import { ContactScreen } from '../intake/ContactScreen';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { LettersScreen } from '../letters/LettersScreen';
+import { PlanScreen } from '../milestones/PlanScreen';
+import { TtaScreen } from '../milestones/TtaScreen';
 import { PeopleScreen } from '../people/PeopleScreen';
 import { PersonScreen } from '../people/PersonScreen';
 import { DirectoryScreen } from '../providers/DirectoryScreen';
@@ -123,6 +127,24 @@ export const ROUTES: readonly AppRoute[] = [
     nav: true,
     summary: 'Edit the referral letter templates (English, Spanish) and the letterhead logo; make programme letters of support.',
     component: LettersScreen,
+  },
+  {
+    path: '/programme',
+    label: 'Programme plan',
+    icon: IconFlag,
+    roles: 'all',
+    nav: true,
+    summary: 'The programme’s milestones with the TTA provider: owners, due dates, events, what is overdue or done.',
+    component: PlanScreen,
+  },
+  {
+    path: '/programme/tta',
+    label: 'TTA metrics',
+    icon: IconChartBar,
+    roles: ['coordinator', 'admin'],
+    nav: true,
+    summary: 'Answer the technical-assistance provider’s performance questions for each quarter.',
+    component: TtaScreen,
   },
   {
     path: '/users',

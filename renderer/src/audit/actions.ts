@@ -25,6 +25,18 @@ export const ACTION_LABELS: Record<string, string> = {
   'drafts.get': 'Draft opened',
   'clinical.keyCreated': 'Clinical key created (clinical records sealed)',
   'auth.slotUpgraded': 'Key slot upgraded to the bound format',
+  'milestones.list': 'Programme plan viewed',
+  'milestones.get': 'Programme milestone opened',
+  'milestones.options': 'Milestone form options read',
+  'milestones.create': 'Programme milestone added',
+  'milestones.update': 'Programme milestone changed',
+  'milestones.startPlan': 'Starter plan started',
+  'milestones.home': 'Milestones on the home screen viewed',
+  'participants.record': 'Participant milestone recorded',
+  'participants.remove': 'Participant milestone removed',
+  'tta.quarter': 'TTA metrics viewed',
+  'tta.saveAnswers': 'TTA answers saved',
+  'tta.saveQuestions': 'TTA questions changed',
 };
 
 /** Events recorded outside any single procedure (see electron/backend/auth). */
