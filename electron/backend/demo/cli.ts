@@ -48,7 +48,8 @@ const seed: CliCommand = {
       const n = (v: number) => v.toLocaleString('en-US');
       io.out(
         `Added ${n(result.people)} people and ${n(result.contacts)} contacts (${n(result.anonymousContacts)} unidentified), ` +
-          `${n(result.screenings)} screenings and ${n(result.followups)} follow-ups in ${(result.ms / 1000).toFixed(1)} s (seed ${seedValue}).`,
+          `${n(result.screenings)} screenings and ${n(result.followups)} follow-ups in ${(result.ms / 1000).toFixed(1)} s (seed ${seedValue}); ` +
+          `${n(result.milestones.programme)} programme milestones and ${n(result.milestones.retentionChecks)} retention checks.`,
       );
       const r = result.referrals;
       if (r?.skippedNoDirectory) io.out('No referrals: the provider directory is empty (import a directory first).');

@@ -2,6 +2,7 @@ import type { Backend } from '../backend';
 import { AppError } from '../errors';
 import { generate, type GenerateResult } from './generator';
 import { generateReferrals, type ReferralSeedResult } from './referrals';
+import { generateMilestones, type MilestoneSeedResult } from './milestones';
 
 export interface SeedOptions {
   people: number;
@@ -18,7 +19,10 @@ export const SEED_LIMITS = { people: 1_000_000, contacts: 5_000_000 } as const;
  * Fills the open store with synthetic people and contacts, drawn from the store's own active staff, as
  * the logged-in administrator; one audit entry records the counts and the seed.
  */
-export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult & { referrals: ReferralSeedResult | null } {
+export function seedStore(
+  backend: Backend,
+  opts: SeedOptions,
+): GenerateResult & { referrals: ReferralSeedResult | null; milestones: MilestoneSeedResult } {
   const session = backend.session;
   if (!session || session.locked) throw new AppError('unauthenticated', 'Log in to continue.');
   if (session.user.role !== 'admin') throw new AppError('forbidden', 'Only an administrator can load demonstration data.');
@@ -40,6 +44,17 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult &
   });
   const referrals =
     opts.referrals === false ? null : generateReferrals(db, { seed: opts.seed, now: backend.now(), creator: session.user.id });
+  const milestones = db
+    .transaction(() =>
+      generateMilestones(db, {
+        seed: opts.seed,
+        now: backend.now(),
+        coordinator: of('coordinator')[0] ?? session.user.id,
+        coResponders,
+        clinicalKey: backend.requireClinicalKey(),
+      }),
+    )
+    .immediate();
   backend.audit({
     userId: session.user.id,
     username: session.user.username,
@@ -53,8 +68,10 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult &
       followups: result.followups,
       referrals: referrals?.referrals ?? 0,
       consents: referrals?.consents ?? 0,
+      programmeMilestones: milestones.programme,
+      retentionChecks: milestones.retentionChecks,
       ms: result.ms,
     },
   });
-  return { ...result, referrals };
+  return { ...result, referrals, milestones };
 }
