@@ -14,19 +14,21 @@ function count(args: CliArgs, name: string, fallback: number, max: number): numb
 const seed: CliCommand = {
   name: 'seed',
   summary:
-    'Administrators only, audited: add synthetic demonstration people and contacts (made-up names; deterministic for a seed).',
+    'Administrators only, audited: add synthetic demonstration people, contacts and a local provider directory (made-up names; deterministic for a seed).',
   usage:
-    'seed --data-dir DIR --user ADMIN [--people N] [--contacts M] [--seed S]   (defaults: 500 people, 2,500 contacts, seed 1)',
+    'seed --data-dir DIR --user ADMIN [--people N] [--contacts M] [--services K] [--seed S]   (defaults: 500 people, 2,500 contacts, 60 provider services, seed 1)',
   options: {
     ...DATA_DIR_OPTION,
     ...USER_OPTION,
     people: { type: 'string' },
     contacts: { type: 'string' },
+    services: { type: 'string' },
     seed: { type: 'string' },
   },
   async run(args, io) {
     const people = count(args, 'people', 500, SEED_LIMITS.people);
     const contacts = count(args, 'contacts', people * 5, SEED_LIMITS.contacts);
+    const services = count(args, 'services', 60, SEED_LIMITS.services);
     const seedValue = count(args, 'seed', 1, 2 ** 32 - 1);
     if (contacts > 0 && people === 0) throw new CliError('--contacts needs --people greater than 0.', 2);
     const session = await io.session(args.values['data-dir'] as string | undefined, args.values.user as string | undefined);
@@ -35,6 +37,7 @@ const seed: CliCommand = {
       const result = seedStore(session.backend, {
         people,
         contacts,
+        services,
         seed: seedValue,
         onProgress: (done) => {
           if (done.people - reported >= 10_000) {
@@ -46,7 +49,8 @@ const seed: CliCommand = {
       const n = (v: number) => v.toLocaleString('en-US');
       io.out(
         `Added ${n(result.people)} people and ${n(result.contacts)} contacts (${n(result.anonymousContacts)} unidentified), ` +
-          `${n(result.screenings)} screenings and ${n(result.followups)} follow-ups in ${(result.ms / 1000).toFixed(1)} s (seed ${seedValue}).`,
+          `${n(result.screenings)} screenings, ${n(result.followups)} follow-ups and ${n(result.directory.services)} provider services ` +
+          `(${n(result.directory.organizations)} organisations) in ${(result.ms / 1000).toFixed(1)} s (seed ${seedValue}).`,
       );
       return 0;
     } catch (err) {

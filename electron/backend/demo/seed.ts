@@ -1,24 +1,28 @@
 import type { Backend } from '../backend';
 import { AppError } from '../errors';
+import { type DirectoryResult, generateDirectory } from './directory';
 import { generate, type GenerateResult } from './generator';
 
 export interface SeedOptions {
   people: number;
   contacts: number;
+  /** Services of a synthetic local provider directory (0 for none). */
+  services: number;
   seed: number;
   onProgress?: (done: { people: number; contacts: number }) => void;
 }
 
-export const SEED_LIMITS = { people: 1_000_000, contacts: 5_000_000 } as const;
+export const SEED_LIMITS = { people: 1_000_000, contacts: 5_000_000, services: 20_000 } as const;
 
 /**
- * Fills the open store with synthetic people and contacts, drawn from the store's own active staff, as
- * the logged-in administrator; one audit entry records the counts and the seed.
+ * Fills the open store with synthetic people, contacts (drawn from the store's own active staff) and a
+ * local provider directory, as the logged-in administrator; one audit entry records the counts and the seed.
  */
-export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult {
+export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult & { directory: DirectoryResult } {
   const session = backend.session;
   if (!session || session.locked) throw new AppError('unauthenticated', 'Log in to continue.');
   if (session.user.role !== 'admin') throw new AppError('forbidden', 'Only an administrator can load demonstration data.');
+  const started = Date.now();
   const db = backend.requireDb();
   const staff = db.prepare('SELECT id, role FROM users WHERE active = 1 ORDER BY created_at, id').all() as {
     id: string;
@@ -34,6 +38,10 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult {
     staff: { officers: of('officer'), coResponders, creator: session.user.id },
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  const directory = opts.services
+    ? generateDirectory(db, { services: opts.services, seed: opts.seed, now: backend.now() })
+    : { organizations: 0, services: 0 };
+  const ms = Date.now() - started;
   backend.audit({
     userId: session.user.id,
     username: session.user.username,
@@ -45,8 +53,9 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult {
       contacts: result.contacts,
       screenings: result.screenings,
       followups: result.followups,
-      ms: result.ms,
+      services: directory.services,
+      ms,
     },
   });
-  return result;
+  return { ...result, ms, directory };
 }

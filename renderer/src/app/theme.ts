@@ -59,8 +59,6 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   }
 };
 
-const DROPDOWN_SCROLL = { viewportProps: { tabIndex: 0 } };
-
 /** Mantine with contrast raised to WCAG 2.1 AA and focus rings that always show for keyboard users. */
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -72,13 +70,16 @@ export const theme = createTheme({
   variantColorResolver,
   components: {
     Tooltip: { defaultProps: { openDelay: 400 } },
-    // What was typed stays as typed: out-of-range numbers are refused with a message, never quietly clamped.
-    NumberInput: { defaultProps: { clampBehavior: 'none' } },
-    // A dropdown list that scrolls can be reached and scrolled with the keyboard (axe: scrollable-region-focusable).
-    Select: { defaultProps: { scrollAreaProps: DROPDOWN_SCROLL } },
-    MultiSelect: { defaultProps: { scrollAreaProps: DROPDOWN_SCROLL } },
-    TagsInput: { defaultProps: { scrollAreaProps: DROPDOWN_SCROLL } },
-    Autocomplete: { defaultProps: { scrollAreaProps: DROPDOWN_SCROLL } },
+    // What was typed stays as typed: out-of-range numbers are refused with a message, never quietly clamped
+    // (Mantine clamps a typed value on blur through its leading-zero trimming, whatever clampBehavior says).
+    NumberInput: { defaultProps: { clampBehavior: 'none', trimLeadingZeroesOnBlur: false } },
+    // A dropdown list scrolls itself (global.css) and can be reached with the keyboard, so that a long list
+    // is a focusable listbox of options (axe: scrollable-region-focusable, aria-required-children).
+    ComboboxOptions: { defaultProps: { tabIndex: 0 } },
+    Select: { defaultProps: { withScrollArea: false } },
+    MultiSelect: { defaultProps: { withScrollArea: false } },
+    TagsInput: { defaultProps: { withScrollArea: false } },
+    Autocomplete: { defaultProps: { withScrollArea: false } },
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-gray-8)' } },

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { contract, type OutputOf } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/contract/procedure';
@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
 import { formatTime } from '../ui/format';
+import { PasswordField } from '../ui/PasswordField';
 
 export type LoginResult = OutputOf<'auth.login'>;
 
@@ -77,7 +78,7 @@ export function LoginForm({
           autoFocus={!autoFocusPassword}
           {...form.text('username')}
         />
-        <PasswordInput
+        <PasswordField
           ref={passwordRef}
           label="Password"
           autoComplete="current-password"
