@@ -59,6 +59,8 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   }
 };
 
+const ERROR_ABOVE = ['label', 'description', 'error', 'input'] as const;
+
 /** Mantine with contrast raised to WCAG 2.1 AA and focus rings that always show for keyboard users. */
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -75,11 +77,12 @@ export const theme = createTheme({
     NumberInput: { defaultProps: { clampBehavior: 'none', trimLeadingZeroesOnBlur: false } },
     // A dropdown list scrolls itself (global.css) and can be reached with the keyboard, so that a long list
     // is a focusable listbox of options (axe: scrollable-region-focusable, aria-required-children).
+    // The error of a field with a list stands above its box, where the open list never covers it.
     ComboboxOptions: { defaultProps: { tabIndex: 0 } },
-    Select: { defaultProps: { withScrollArea: false } },
-    MultiSelect: { defaultProps: { withScrollArea: false } },
-    TagsInput: { defaultProps: { withScrollArea: false } },
-    Autocomplete: { defaultProps: { withScrollArea: false } },
+    Select: { defaultProps: { withScrollArea: false, inputWrapperOrder: ERROR_ABOVE } },
+    MultiSelect: { defaultProps: { withScrollArea: false, inputWrapperOrder: ERROR_ABOVE } },
+    TagsInput: { defaultProps: { withScrollArea: false, inputWrapperOrder: ERROR_ABOVE } },
+    Autocomplete: { defaultProps: { withScrollArea: false, inputWrapperOrder: ERROR_ABOVE } },
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-gray-8)' } },
