@@ -1,12 +1,15 @@
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
+import { consentsHandlers } from './consents/handlers';
 import { providersHandlers } from './providers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { followupsHandlers } from './followups/handlers';
 import { intakeHandlers } from './intake/handlers';
+import { lettersHandlers } from './letters/handlers';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
+import { referralsHandlers } from './referrals/handlers';
 import { Router } from './router';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
@@ -26,6 +29,9 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...peopleHandlers,
     ...intakeHandlers,
     ...followupsHandlers,
+    ...consentsHandlers,
+    ...referralsHandlers,
+    ...lettersHandlers,
     ...timelineHandlers,
     ...demoHandlers,
   });

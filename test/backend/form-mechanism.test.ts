@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
 import { serviceEditSchema } from '../../shared/contract/providers';
-import { errorAt, maxLengthAt, moveFields, schemaErrors } from '../../renderer/src/ui/form';
+import { errorAt, maxLengthAt, moveFields, schemaErrors } from '../../renderer/src/ui/fieldErrors';
 
 /** The pure parts of the window's one form mechanism (renderer/src/ui/form.ts), against the real contract. */
 describe('form mechanism', () => {

@@ -1,6 +1,7 @@
 import type { auditContract } from '../../../shared/contract/audit';
 import type { HandlersFor } from '../router';
-import { listAudit, verifyAudit } from './log';
+import { type AuditAnchor, formatAnchor, parseAnchor, verifyWithAnchors } from './anchor';
+import { listAudit } from './log';
 
 /** Detail keys whose values are staff ids. */
 const STAFF_ID_KEYS = ['assigneeId'];
@@ -19,5 +20,12 @@ export const auditHandlers: HandlersFor<typeof auditContract> = {
       .all(JSON.stringify([...ids])) as { id: string; username: string }[];
     return { ...page, users: Object.fromEntries(rows.map((r) => [r.id, r.username])) };
   },
-  'audit.verify': (ctx) => verifyAudit(ctx.db),
+  'audit.verify': (ctx, input) => {
+    const anchors: Parameters<typeof verifyWithAnchors>[1] = [];
+    const kept = ctx.backend.readVault().auditHead;
+    if (kept) anchors.push({ anchor: { seq: kept.seq, hash: kept.hash }, source: 'key file' });
+    if (input.anchor) anchors.push({ anchor: parseAnchor(input.anchor) as AuditAnchor, source: 'entered' });
+    const result = verifyWithAnchors(ctx.db, anchors);
+    return { ...result, head: result.head ? { ...result.head, anchor: formatAnchor(result.head) } : null };
+  },
 };

@@ -2,6 +2,7 @@ import { Button, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { contract, type OutputOf } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/contract/procedure';
+import { LOCKOUT_MINUTES } from '../../../shared/domain/session';
 import { api } from '../api';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
@@ -15,7 +16,7 @@ function refusal(error: ApiError): ApiError {
   if (error.code === 'locked_out' && error.retryAt) {
     return {
       ...error,
-      message: `Too many failed attempts. This account is locked until ${formatTime(error.retryAt)}. An administrator can unlock it sooner.`,
+      message: `Too many failed attempts. This account is locked for ${LOCKOUT_MINUTES} minutes, until ${formatTime(error.retryAt)}. An administrator can unlock it sooner.`,
     };
   }
   return error;

@@ -10,6 +10,7 @@ import { api } from '../api';
 import { href } from '../app/router';
 import { ContactCard } from '../intake/ContactCard';
 import { FollowupItem } from '../people/FollowupItem';
+import { ReferralsHome } from '../referrals/ReferralsHome';
 import { formatDay, formatNumber, formatWhen } from '../ui/format';
 import { useQuery } from '../ui/useQuery';
 
@@ -69,6 +70,7 @@ export function Dashboard() {
           </Button>
         ) : null}
       </Group>
+      <ReferralsHome />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <section aria-labelledby="home-followups">
           <Title order={2} size="h3" id="home-followups" mb="xs">
@@ -106,7 +108,8 @@ export function Dashboard() {
               <Stat label="New people" value={w.newPeople} />
               <Stat label="Overdoses" value={w.overdoses} />
               <Stat label="Naloxone doses" value={w.naloxoneDoses} />
-              <Stat label="Screened positive" value={w.screenedPositive} />
+              <Stat label="Screened" value={w.screened} />
+              {w.screenedPositive !== null ? <Stat label="Screened positive" value={w.screenedPositive} /> : null}
               <Stat label="Follow-ups due" value={w.followupsDue} />
             </SimpleGrid>
           </section>
