@@ -317,12 +317,15 @@ test('settings: out-of-range lock minutes, a written-out state and a phone of wo
   await minutes.fill('0');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expectFieldError(phone, 'Phone: enter a number such as (312) 555-0100');
-  await expectFieldError(minutes, 'Lock after at least 1 minute.');
+  await expectFieldError(minutes, /must be from 1 to 30 minutes/);
+  // What was typed stays as typed: 0 is not quietly turned into 1.
+  await expect(minutes).toHaveValue('0');
   await expect(phone).toBeFocused();
   await snap(page, 'form-errors-settings', { view: true });
   await minutes.fill('45');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expectFieldError(minutes, 'Lock after at most 30 minutes.');
+  await expectFieldError(minutes, /must be from 1 to 30 minutes/);
+  await expect(minutes).toHaveValue('45');
 
   // The state is chosen from the list, or typed out in full or as its code and taken on Tab.
   const state = page.getByRole('textbox', { name: 'State' });
@@ -339,6 +342,20 @@ test('settings: out-of-range lock minutes, a written-out state and a phone of wo
   // The save button is free: a second save answers at once.
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Nothing to save')).toBeVisible();
+
+  // The audit log says it in words: plain labels in the filter, usernames, sentences.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).click();
+  const options = await page.getByLabel('Action').locator('option').allInnerTexts();
+  expect(options.filter((o) => /^[a-z]+\.[a-zA-Z]+$/.test(o))).toEqual([]);
+  const log = page.getByRole('table', { name: 'Audit log entries' });
+  await expect(log.getByRole('row').filter({ hasText: 'Settings changed' }).first()).toContainText(
+    'Changed the department letterhead and the inactivity lock (now 10 minutes).',
+  );
+  await snap(page, 'audit-log-sentences');
+  await page.getByLabel('Action').selectOption({ label: 'User created' });
+  await expect(log).toContainText(`User ${credentials('coordinator').username}`);
+  await expect(log).toContainText('Role: Coordinator.');
+  await expect(log).not.toContainText(ids.coordinator.slice(0, 8));
 });
 
 test('login and lock: a failed attempt takes the logged-out notice away; empty fields are flagged; the lock screen says "Could not unlock"', async () => {

@@ -72,6 +72,8 @@ export const theme = createTheme({
   variantColorResolver,
   components: {
     Tooltip: { defaultProps: { openDelay: 400 } },
+    // A badge shows its whole word: in a narrow table column it widens the column instead of becoming "SUCCE…".
+    Badge: { styles: { label: { overflow: 'visible' } } },
     // What was typed stays as typed: out-of-range numbers are refused with a message, never quietly clamped
     // (Mantine clamps a typed value on blur through its leading-zero trimming, whatever clampBehavior says).
     NumberInput: { defaultProps: { clampBehavior: 'none', trimLeadingZeroesOnBlur: false } },

@@ -1,8 +1,12 @@
 import type { AuditEntry } from '../../../shared/contract/audit';
+import { CONSENT_CATEGORIES } from '../../../shared/domain/consents';
+import { closureLabel, REFERRAL_METHODS, statusLabel } from '../../../shared/domain/referrals';
 import { ROLE_LABELS, type Role } from '../../../shared/domain/roles';
+import { labelOf } from '../../../shared/domain/vocab';
 import { SCREENERS, type ScreenerCode } from '../../../shared/domain/screeners';
 import { SERVICE_TYPE_LABELS, type ServiceType } from '../../../shared/domain/serviceTypes';
 import { label, PERSON_FIELD_LABELS } from '../people/labels';
+import { formatDate } from '../ui/format';
 
 /**
  * An audit entry's details as a sentence an administrator reads ("Changed the inactivity lock to 1
@@ -121,13 +125,35 @@ const DESCRIBE: Record<string, (d: Detail, users: Users) => string> = {
       .join(' '),
   'drafts.save': (d) => `Form: ${String(d.formKey)}.`,
   'drafts.discard': (d) => `Form: ${String(d.formKey)}.`,
+  'home.dashboard': (d) =>
+    `Showed ${plural(num(d.myFollowups), 'follow-up')} of the user's and ${plural(num(d.recentContacts), 'recent contact')}.`,
+  'drafts.get': (d) => `Form: ${String(d.formKey)}${d.found === false ? '; there was no draft' : ''}.`,
+  'people.search': (d) => `${plural(num(d.results), 'result')} (the words searched are not recorded).`,
+  'people.findDuplicates': (d) => `${plural(num(d.results), 'possible duplicate')}.`,
+  'referrals.create': (d) =>
+    `${d.sent ? 'Made and sent' : 'Made, not sent yet'}; ${plural(num(d.needs), 'need')}; ${labelOf(REFERRAL_METHODS, String(d.method ?? '')).toLowerCase() || 'no method'}${d.override ? '; sent under an administrator’s override of the consent check' : ''}.`,
+  'referrals.transition': (d) =>
+    `From ${statusLabel(String(d.from)).toLowerCase()} to ${statusLabel(String(d.to)).toLowerCase()}${d.closureReason ? ` (${closureLabel(String(d.closureReason)).toLowerCase()})` : ''}${d.override ? '; under an administrator’s override' : ''}.`,
+  'referrals.updateSettings': (d) => `Follow up after ${plural(num(d.followUpDays), 'day')} without news.`,
+  'letters.generate': (d) =>
+    `From template version ${num(d.templateVersion)}${d.clinical ? ', with a clinical summary' : ''}${d.override ? '; under an administrator’s override' : ''}.`,
+  'letters.generateProgramme': (d) => `From template version ${num(d.templateVersion)}.`,
+  'letters.saveTemplate': (d) => `Version ${num(d.version)}${d.language ? ` (${String(d.language)})` : ''}.`,
+  'letters.setLogo': (d) => (d.removed ? 'Logo removed.' : `Logo set (${String(d.type ?? 'image')}).`),
+  'consents.create': (d) =>
+    `To ${d.recipient === 'class' ? 'a class of recipients' : 'a provider'}; ${list(codes(d.categories).map((c) => labelOf(CONSENT_CATEGORIES, c).toLowerCase()))}; signed by ${String(d.signer ?? '').replace(/_/g, ' ')}.`,
+  'consents.revoke': (d) => `Revoked as of ${formatDate(String(d.revokedOn))}.`,
+  'consents.recordExpiryEvent': (d) => `Ended by its event on ${formatDate(String(d.occurredOn))}.`,
+  'consents.paperReceived': (d) => `Signed paper copy received on ${formatDate(String(d.receivedOn))}.`,
+  'disclosures.accounting': (d) => `${plural(num(d.count), 'disclosure')} since ${formatDate(String(d.from))}.`,
   'demo.seed': (d) =>
     `${plural(num(d.people), 'person', 'people')}, ${plural(num(d.contacts), 'contact')}, ${plural(num(d.services), 'provider service')} (seed ${num(d.seed)}).`,
 };
 
-/** Details no sentence above covers, as "Key: value" pairs in plain words. */
+/** Details no sentence above covers, as "Key: value" pairs in plain words (ids and hashes are not for reading). */
 function fallback(d: Detail): string {
   return Object.entries(d)
+    .filter(([k]) => !/(Id|^id|sha256)$/.test(k))
     .map(([k, v]) => {
       const key = k.replace(/([A-Z])/g, ' $1').replace(/_/g, ' ');
       return `${key.charAt(0).toUpperCase()}${key.slice(1).toLowerCase()}: ${v === true ? 'yes' : v === false ? 'no' : String(v)}.`;
@@ -146,6 +172,7 @@ const TARGET_PAGES: Record<string, [string, string]> = {
   person: ['Person record', '/people/'],
   contact: ['Contact', '/contacts/'],
   service: ['Provider', '/providers/'],
+  referral: ['Referral', '/referrals/'],
 };
 
 /** The sentence and the target of one entry, with staff ids shown as usernames. */
@@ -172,6 +199,9 @@ export function describeEntry(e: AuditEntry, users: Users): Described {
       screening: 'Screening',
       draft: 'Draft',
       provider_directory: 'Provider directory',
+      consent: 'Consent',
+      letter: 'Letter',
+      letter_template: 'Letter template',
     };
     target = { text: kinds[e.targetType] ?? e.targetType.replace(/_/g, ' ') };
   }
