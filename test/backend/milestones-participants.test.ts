@@ -6,6 +6,7 @@ import * as m0002 from '../../electron/backend/db/migrations/0002_providers';
 import * as m0003 from '../../electron/backend/db/migrations/0003_intake';
 import * as m0004 from '../../electron/backend/db/migrations/0004_hardening';
 import * as m0005 from '../../electron/backend/db/migrations/0005_referrals';
+import * as m0006 from '../../electron/backend/db/migrations/0006_provider_words';
 import { openDatabase } from '../../electron/backend/db/open';
 import { Random } from '../../electron/backend/demo/random';
 import { participantCounts } from '../../electron/backend/milestones/report';
@@ -246,7 +247,7 @@ function recomputed() {
   return [...out.values()].sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
 }
 
-describe('migration 6', () => {
+describe('migration 7 (milestones)', () => {
   it('fills the derived milestones of a store that already has referrals', () => {
     const path = join(tempDir(), 'deflect.db');
     const keyHex = 'cd'.repeat(32);
@@ -254,8 +255,8 @@ describe('migration 6', () => {
     old.pragma(`cipher='sqlcipher'`);
     old.pragma('legacy=4');
     old.pragma(`key="x'${keyHex}'"`);
-    old.exec([m0001, m0002, m0003, m0004, m0005].map((m) => m.sql).join('\n'));
-    old.pragma('user_version = 5');
+    old.exec([m0001, m0002, m0003, m0004, m0005, m0006].map((m) => m.sql).join('\n'));
+    old.pragma('user_version = 6');
     const at = '2026-11-01T10:00:00.000Z';
     old.prepare(`INSERT INTO persons (id, created_at, updated_at) VALUES ('p1', ?, ?), ('p2', ?, ?)`).run(at, at, at, at);
     old
