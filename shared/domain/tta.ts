@@ -56,6 +56,17 @@ export function quarterLabel(quarter: string): string {
 /** A stored answer: a number, yes / no, or text. */
 export type AnswerValue = number | boolean | string;
 
+/**
+ * Why `value` does not answer `question`, naming the question ("Number of officers trained…: the number
+ * cannot be negative."), or null. `null` (no answer) is always allowed.
+ */
+export function answerProblemFor(question: { text: string; answerType: string }, value: AnswerValue | null): string | null {
+  const problem = answerProblem(question.answerType, value);
+  if (!problem) return null;
+  const name = question.text.length > 60 ? `${question.text.slice(0, 57).trimEnd()}…` : question.text;
+  return `${name.replace(/[?.]$/, '')}: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`;
+}
+
 /** Why `value` does not answer a question of this type, or null. `null` (no answer) is always allowed. */
 export function answerProblem(type: string, value: AnswerValue | null): string | null {
   if (value === null) return null;

@@ -28,9 +28,14 @@ describe('TTA performance metrics', () => {
         { questionId: barriers.id, value: 'Staffing over the holidays.' },
       ],
     });
-    expect(refused.fields).toEqual({ 'answers.0.value': 'Answer with a number.', 'answers.1.value': 'Answer yes or no.' });
+    expect(refused.fields).toEqual({
+      'answers.0.value': 'Number of officers trained in deflection this quarter: answer with a number.',
+      'answers.1.value': 'Were any new MOUs or data-sharing agreements signed this…: answer yes or no.',
+    });
     const negative = await unit.fail('tta.saveAnswers', { quarter: '2026-Q4', answers: [{ questionId: trained.id, value: -2 }] });
-    expect(negative.fields).toEqual({ 'answers.0.value': 'The number cannot be negative.' });
+    expect(negative.fields).toEqual({
+      'answers.0.value': 'Number of officers trained in deflection this quarter: the number cannot be negative.',
+    });
     const future = await unit.fail('tta.saveAnswers', { quarter: '2027-Q1', answers: [{ questionId: trained.id, value: 2 }] });
     expect(future).toMatchObject({ field: 'quarter' });
     expect(future.message).toMatch(/has not started yet/);

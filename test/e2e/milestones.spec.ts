@@ -111,6 +111,7 @@ test('a coordinator starts the plan from the template; starting again adds nothi
   // Started two months ago: the kick-off (two weeks in) and the inventory (six weeks in) are overdue by now.
   await dialog.getByLabel('Start date').fill(day(-60));
   await expect(dialog.getByRole('row')).toHaveCount(11);
+  await snap(page, 'milestones-starter-plan', { view: true });
   await dialog.getByRole('button', { name: 'Add 10 milestones' }).click();
   await expect(dialog).toBeHidden();
 
@@ -220,8 +221,9 @@ test('TTA metrics: answers for the quarter, a wrong one marked', async () => {
   const questions = page.getByTestId('tta-question');
   await questions.nth(0).getByRole('textbox').fill('-3');
   await page.getByRole('button', { name: 'Save answers' }).click();
-  await expectFieldError(questions.nth(0).getByRole('textbox'), /The number cannot be negative/);
+  await expectFieldError(questions.nth(0).getByRole('textbox'), /Number of officers trained in deflection this quarter: the number cannot be negative/);
   await expect(questions.nth(0).getByRole('textbox')).toBeFocused();
+  await snap(page, 'milestones-tta-errors', { view: true });
   await questions.nth(0).getByRole('textbox').fill('14');
   await questions.nth(3).getByLabel('Yes').check();
   await questions.nth(6).getByRole('textbox').fill('Overtime budget for the training days.');
@@ -289,6 +291,8 @@ test('a co-responder sees the 30-day check due and records it on the person’s 
   const back = page.getByRole('dialog', { name: 'Take back the engagement' });
   await back.getByRole('button', { name: 'Take back the engagement' }).click();
   await expectFieldError(back.getByLabel('Why is the engagement taken back?'), /say why the engagement is taken back/);
+  await expect(back.getByLabel('Why is the engagement taken back?')).toBeFocused();
+  await snap(page, 'milestones-take-back-errors', { view: true });
   await back.getByLabel('Why is the engagement taken back?').fill('Recorded on the wrong person.');
   await back.getByRole('button', { name: 'Take back the engagement' }).click();
   await expect(back).toBeHidden();
@@ -298,4 +302,5 @@ test('a co-responder sees the 30-day check due and records it on the person’s 
   await expect(after.getByTestId('milestone-engaged')).toContainText('Not yet');
   await expect(after.getByTestId('milestone-within')).toContainText('No: not engaged by');
   await expect(after.getByTestId('orphan-checks')).toContainText('no longer on record');
+  await snap(page, 'milestones-person-taken-back');
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TtaQuarter, TtaQuestion, ttaContract } from '../../../shared/contract/tta';
-import { answerProblem, type AnswerValue, quarterOf, quarterRange, quarterLabel } from '../../../shared/domain/tta';
+import { answerProblemFor, type AnswerValue, quarterOf, quarterRange, quarterLabel } from '../../../shared/domain/tta';
 import { labelOf } from '../../../shared/domain/vocab';
 import { ANSWER_TYPES } from '../../../shared/domain/tta';
 import type { Db } from '../db/open';
@@ -112,7 +112,7 @@ export const ttaHandlers: HandlersFor<typeof ttaContract> = {
         problems.add(`answers.${i}.value`, 'This question has been retired; it is no longer answered.');
       } else {
         const value = typeof a.value === 'string' ? a.value.trim() : a.value;
-        const problem = answerProblem(q.answerType, value === '' ? null : value);
+        const problem = answerProblemFor(q, value === '' ? null : value);
         if (problem) problems.add(`answers.${i}.value`, problem);
       }
       seen.add(a.questionId);

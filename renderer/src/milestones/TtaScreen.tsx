@@ -4,7 +4,7 @@ import { IconArrowLeft, IconEdit } from '@tabler/icons-react';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { contract } from '../../../shared/contract';
 import type { TtaQuarter } from '../../../shared/contract/tta';
-import { answerProblem, type AnswerValue, quarterLabel, shiftQuarter } from '../../../shared/domain/tta';
+import { answerProblemFor, type AnswerValue, quarterLabel, shiftQuarter } from '../../../shared/domain/tta';
 import { api } from '../api';
 import { href } from '../app/router';
 import { type FieldErrors, useForm } from '../ui/form';
@@ -42,7 +42,7 @@ function QuarterForm({ data, onSaved }: { data: TtaQuarter; onSaved: (q: TtaQuar
     rules: (_held, input): FieldErrors => {
       const out: FieldErrors = {};
       input.answers.forEach((a, i) => {
-        const problem = answerProblem(data.items[i]!.question.answerType, a.value);
+        const problem = answerProblemFor(data.items[i]!.question, a.value);
         if (problem) out[`answers.${i}.value`] = problem;
       });
       return out;
