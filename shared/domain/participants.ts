@@ -21,20 +21,65 @@ import type { VocabItem } from './vocab';
  *
  * These are derived, never typed in: they change whenever a referral, its contact or the person's record
  * changes (a merge of two records recomputes them from both records' referrals).
+ *
+ * `deriveProgress` below is the rule in code. The store keeps the same result in the table
+ * `participant_progress` (kept by the triggers of migration 0007, so that a quarter's figures are an indexed
+ * read); test/backend/milestones-participants.test.ts holds the table equal to `deriveProgress` through
+ * random walks of referral changes and a merge.
  */
 
 /** Days after the first contact within which a first treatment engagement counts as "within 30 days". */
 export const ENGAGEMENT_WINDOW_DAYS = 30;
+
+/** Statuses in which a referral's engagement date counts: engaged now, or engaged and then completed or closed. */
+export const ENGAGEMENT_STATUSES: readonly string[] = ['engaged', 'completed', 'closed'];
+
+/** A referral as the rules see it. */
+export interface ReferralFacts {
+  personId: string;
+  /** Whether it was ever sent (a draft, or one closed before it was sent, referred nobody). */
+  sent: boolean;
+  status: string;
+  engagedOn: string | null;
+  referredOn: string;
+  /** The day of the contact it was made from; null when it was made without a contact. */
+  contactDate: string | null;
+}
+
+export interface DerivedProgress {
+  personId: string;
+  firstContactOn: string;
+  firstEngagedOn: string | null;
+}
+
+/** The rules above applied to referrals: each referred person's first contact and first treatment engagement. */
+export function deriveProgress(referrals: Iterable<ReferralFacts>): Map<string, DerivedProgress> {
+  const out = new Map<string, DerivedProgress>();
+  for (const r of referrals) {
+    if (!r.sent) continue;
+    const day = r.contactDate ?? r.referredOn;
+    const p = out.get(r.personId) ?? { personId: r.personId, firstContactOn: day, firstEngagedOn: null };
+    if (day < p.firstContactOn) p.firstContactOn = day;
+    const engaged = r.engagedOn !== null && ENGAGEMENT_STATUSES.includes(r.status);
+    if (engaged && (p.firstEngagedOn === null || r.engagedOn! < p.firstEngagedOn)) p.firstEngagedOn = r.engagedOn;
+    out.set(r.personId, p);
+  }
+  return out;
+}
 
 /** Calendar days from the first contact to the first treatment engagement. */
 export function daysToEngagement(firstContactOn: string, firstEngagedOn: string): number {
   return daysBetween(firstContactOn, firstEngagedOn);
 }
 
+/** Whether a first engagement `days` calendar days after the first contact counts as within the window. */
+export function withinEngagementWindow(days: number): boolean {
+  return days >= 0 && days <= ENGAGEMENT_WINDOW_DAYS;
+}
+
 /** Whether an engagement on `firstEngagedOn` is within `ENGAGEMENT_WINDOW_DAYS` of the first contact. */
 export function engagedWithinWindow(firstContactOn: string, firstEngagedOn: string): boolean {
-  const days = daysToEngagement(firstContactOn, firstEngagedOn);
-  return days >= 0 && days <= ENGAGEMENT_WINDOW_DAYS;
+  return withinEngagementWindow(daysToEngagement(firstContactOn, firstEngagedOn));
 }
 
 /**

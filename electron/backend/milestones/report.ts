@@ -1,4 +1,4 @@
-import { ENGAGEMENT_WINDOW_DAYS, RETENTION_CHECK_DAYS } from '../../../shared/domain/participants';
+import { RETENTION_CHECK_DAYS, withinEngagementWindow } from '../../../shared/domain/participants';
 import type { Db } from '../db/open';
 
 /**
@@ -62,7 +62,7 @@ export function participantCounts(db: Db, from: string, to: string): Participant
     to,
     enrolled: cohort.length,
     enrolledEngaged: days.length,
-    enrolledEngagedWithinWindow: days.filter((d) => d >= 0 && d <= ENGAGEMENT_WINDOW_DAYS).length,
+    enrolledEngagedWithinWindow: days.filter(withinEngagementWindow).length,
     medianDaysToEngagement: median,
     firstEngagements,
     retention: RETENTION_CHECK_DAYS.map((checkDays) => {

@@ -24,11 +24,14 @@ const QUESTIONS: readonly [string, string, 'number' | 'yes_no' | 'text'][] = [
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Statuses in which a referral's engagement date counts: engaged, and engaged then completed or closed. */
+/**
+ * Statuses in which a referral's engagement date counts: engaged, and engaged then completed or closed
+ * (ENGAGEMENT_STATUSES of shared/domain/participants.ts, written out here: a migration never changes).
+ */
 const ENGAGED_STATUSES = `('engaged','completed','closed')`;
 
 /**
- * Recomputes the derived milestones of the people listed by \`persons\` (ids, or a SELECT of them):
+ * Recomputes, as `deriveProgress` of shared/domain/participants.ts does, the derived milestones of the people listed by \`persons\` (ids, or a SELECT of them):
  * - first contact: the earliest day of a contact that a sent referral was made from (or the referral's own
  *   date when it was made without a contact), over the referrals that were sent;
  * - first treatment engagement: the earliest engagement date of a referral that is (or was, then completed
