@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionUser } from '../../shared/contract/users';
 import { type AuditInput, appendAudit } from './audit/log';
+import { FolderLock } from './db/folderLock';
 import { type Db, openDatabase } from './db/open';
+import { recoverInterruptedSwap } from './maintenance/swap';
+import { keepRollbackCopy } from './maintenance/rollbackCopy';
 import { AppError } from './errors';
 import type { KdfCost } from './vault/crypto';
 import { DB_FILE, type PendingAudit, readVault, type VaultFile, vaultExists, writeVault } from './vault/file';
@@ -16,6 +19,8 @@ export interface BackendOptions {
   kdfCost?: KdfCost;
   /** Clock, for tests. */
   now?: () => number;
+  /** Run the daily backup on its schedule while the store is open (the app and the harness; not the command line). */
+  scheduleBackups?: boolean;
 }
 
 export interface Session {
@@ -35,8 +40,37 @@ export class Backend {
   private db: Db | null = null;
   private dataKey: Buffer | null = null;
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
+  private readonly storeListeners = new Set<(event: 'open' | 'close') => void>();
+  private readonly folderLocks = new Map<string, FolderLock>();
+  /** Said once on the next login screen: an interrupted key rotation or restore that was finished or undone at start. */
+  notice: string | null = null;
+  /** Set when the store in use failed an integrity check: changes are refused and every screen says so. */
+  damage: string | null = null;
 
   constructor(readonly options: BackendOptions) {}
+
+  /**
+   * Takes this program's lock on the data folder (one program per folder: the app, the harness or the
+   * command line), then finishes or undoes a key rotation or restore that a crash interrupted. Called
+   * before every call; a folder that does not exist yet is claimed when it is created.
+   */
+  claimFolder(dir: string = this.dataDir): void {
+    if (this.folderLocks.has(dir) || !existsSync(dir)) return;
+    this.folderLocks.set(dir, FolderLock.acquire(dir, this.options.nativeBinding));
+    const notice = recoverInterruptedSwap(dir);
+    if (notice) this.notice = notice;
+  }
+
+  private releaseFolder(dir: string): void {
+    this.folderLocks.get(dir)?.release();
+    this.folderLocks.delete(dir);
+  }
+
+  /** Listens for the store opening (a login) and closing (lock, logout); returns an unsubscribe. */
+  onStore(listener: (event: 'open' | 'close') => void): () => void {
+    this.storeListeners.add(listener);
+    return () => this.storeListeners.delete(listener);
+  }
 
   /** Set while the app shows the demonstration store instead of the real one. */
   private demoDir: string | null = null;
@@ -55,7 +89,10 @@ export class Backend {
   useDemoStore(dir: string | null): void {
     if (this.session) this.logout();
     this.closeStore();
+    if (this.demoDir) this.releaseFolder(this.demoDir);
     this.demoDir = dir;
+    this.damage = null;
+    this.claimFolder();
   }
 
   get dbPath(): string {
@@ -74,8 +111,22 @@ export class Backend {
     return vaultExists(this.dataDir);
   }
 
+  /**
+   * Creates the data folder for a new store. Only its last level: if the parent is missing (a drive
+   * that is not connected), the store is not quietly set up somewhere else.
+   */
   ensureDataDir(): void {
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(this.dataDir, { mode: 0o700 });
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'EEXIST') {
+        throw new AppError(
+          'unavailable',
+          `The data folder ${this.dataDir} cannot be created: the folder it goes in is missing or not writable (is the drive connected?).`,
+        );
+      }
+    }
+    this.claimFolder();
   }
 
   readVault(): VaultFile {
@@ -104,15 +155,20 @@ export class Backend {
 
   openStore(dataKey: Buffer, create = false): Db {
     if (this.db) return this.db;
+    this.claimFolder();
+    const dataDir = this.dataDir;
     this.db = openDatabase(this.dbPath, dataKey.toString('hex'), {
       create,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      beforeMigrate: (db, from) => keepRollbackCopy(db, dataDir, from, this.now()),
     });
     this.dataKey = Buffer.from(dataKey);
+    for (const listener of this.storeListeners) listener('open');
     return this.db;
   }
 
   closeStore(): void {
+    if (this.db) for (const listener of this.storeListeners) listener('close');
     if (this.db) {
       this.db.close();
       this.db = null;
@@ -175,6 +231,10 @@ export class Backend {
   }
 
   shutdown(): void {
-    this.logout('auth.shutdown');
+    try {
+      this.logout('auth.shutdown');
+    } finally {
+      for (const dir of [...this.folderLocks.keys()]) this.releaseFolder(dir);
+    }
   }
 }

@@ -1,6 +1,8 @@
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
+import { backupsHandlers } from './backup/handlers';
+import { watchBackupSchedule } from './backup/service';
 import { providersHandlers } from './providers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { followupsHandlers } from './followups/handlers';
@@ -28,6 +30,8 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...followupsHandlers,
     ...timelineHandlers,
     ...demoHandlers,
+    ...backupsHandlers,
   });
+  if (options.scheduleBackups) watchBackupSchedule(backend);
   return { backend, router };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { providersContract } from './providers';
 import { demoContract } from './demo';
 import { followupsContract } from './followups';
@@ -23,6 +24,7 @@ export const contract = {
   ...followupsContract,
   ...timelineContract,
   ...demoContract,
+  ...backupsContract,
 } as const;
 
 export type Contract = typeof contract;

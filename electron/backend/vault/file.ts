@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-const slotSchema = z.object({
+export const slotSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['user', 'recovery']),
   userId: z.uuid().nullable(),
@@ -41,7 +41,7 @@ const pendingAuditSchema = z.object({
 });
 export type PendingAudit = z.infer<typeof pendingAuditSchema>;
 
-const vaultSchema = z.object({
+export const vaultSchema = z.object({
   format: z.literal('deflect-vault'),
   version: z.literal(1),
   storeId: z.uuid(),
