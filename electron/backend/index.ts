@@ -3,6 +3,7 @@ import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
 import { backupsHandlers } from './backup/handlers';
 import { watchBackupSchedule } from './backup/service';
+import { storeCheckOf } from './maintenance/storeCheck';
 import { providersHandlers } from './providers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { followupsHandlers } from './followups/handlers';
@@ -31,6 +32,11 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...timelineHandlers,
     ...demoHandlers,
     ...backupsHandlers,
+  });
+  storeCheckOf(backend);
+  // The start-up notice (an interrupted rotation or restore) is for the login screen; a login has seen it.
+  backend.onStore((event) => {
+    if (event === 'open') backend.notice = null;
   });
   if (options.scheduleBackups) watchBackupSchedule(backend);
   return { backend, router };

@@ -138,13 +138,18 @@ export const backupsContract = {
   'backups.health': procedure({ input: empty, output: backupHealthSchema, access: ['admin'], kind: 'query' }),
   'backups.log': procedure({
     input: z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
-    output: z.object({ entries: z.array(backupLogEntrySchema) }),
+    /** `present`: the file is still in its folder (rotation removes old ones; a folder may be unplugged). */
+    output: z.object({ entries: z.array(backupLogEntrySchema.extend({ present: z.boolean() })) }),
     access: ['admin'],
     kind: 'query',
   }),
   /** Starts a backup now, to the configured folder or the one given; follow it with `backups.job`. */
   'backups.start': procedure({
-    input: z.strictObject({ folder: pathSchema('backup folder').optional() }),
+    input: z.strictObject({
+      folder: pathSchema('backup folder').optional(),
+      /** Recorded in the backup log: from the window, or the command line (IT automation). */
+      trigger: z.enum(['manual', 'cli']).default('manual'),
+    }),
     output: z.object({ job: jobStateSchema }),
     access: ['admin'],
     kind: 'mutation',

@@ -11,6 +11,10 @@ export const systemStateSchema = z.object({
   demo: z.boolean(),
   idleLockMinutes: z.number(),
   session: z.object({ user: sessionUserSchema, locked: z.boolean() }).nullable(),
+  /** What happened at start that the login screen should say (an interrupted key rotation or restore, finished or undone). */
+  notice: z.string().nullable(),
+  /** Set when the store failed its integrity check: what to do, for every screen to show. */
+  storeProblem: z.string().nullable(),
 });
 export type SystemState = z.infer<typeof systemStateSchema>;
 

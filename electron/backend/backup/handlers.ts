@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { backupsContract } from '../../../shared/contract/backups';
 import { AppError } from '../errors';
 import { tasksOf } from '../maintenance/tasks';
@@ -27,13 +28,18 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
 
   'backups.health': (ctx) => backupHealth(ctx.backend),
 
-  'backups.log': (ctx, input) => ({ entries: readBackupLog(ctx.backend.dataDir).reverse().slice(0, input.limit) }),
+  'backups.log': (ctx, input) => ({
+    entries: readBackupLog(ctx.backend.dataDir)
+      .reverse()
+      .slice(0, input.limit)
+      .map((e) => ({ ...e, present: e.file !== null && existsSync(e.file) })),
+  }),
 
   'backups.start': (ctx, input) => {
     const folder = input.folder ?? getBackupSettings(ctx.db).folder;
     if (!folder) throw new AppError('invalid_input', 'Choose a backup folder first.', 'folder');
-    ctx.audit.detail = { folderGiven: input.folder !== undefined };
-    return { job: startBackup(ctx.backend, folder, 'manual') };
+    ctx.audit.detail = { folderGiven: input.folder !== undefined, trigger: input.trigger };
+    return { job: startBackup(ctx.backend, folder, input.trigger) };
   },
 
   'backups.cancel': {

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -50,8 +50,15 @@ export class FolderLock {
   /** Takes the lock, or throws `unavailable` with a message naming the holder. */
   static acquire(dir: string, nativeBinding?: string): FolderLock {
     const path = join(dir, LOCK_FILE);
-    // Created 0600 before SQLite opens it (SQLite would use the umask's mode).
-    closeSync(openSync(path, 'a', 0o600));
+    // Created 0600 before SQLite opens it (SQLite would use the umask's mode). Only when missing: closing
+    // any descriptor of the file would drop this process's POSIX locks on it (SQLite itself guards against that).
+    if (!existsSync(path)) {
+      try {
+        closeSync(openSync(path, 'wx', 0o600));
+      } catch {
+        // created meanwhile
+      }
+    }
     const db = new Database(path, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       db.pragma('locking_mode = EXCLUSIVE');
