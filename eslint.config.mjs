@@ -30,7 +30,25 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // One way to write dates and times in the whole window: renderer/src/ui/format.ts.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'dayjs', message: 'Dates and times are written by renderer/src/ui/format.ts only.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message: 'Dates and times are written by renderer/src/ui/format.ts only.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/ui/format.ts'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     // The backend must stay runnable without Electron.

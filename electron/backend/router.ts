@@ -91,21 +91,31 @@ function fieldOf(path: readonly PropertyKey[]): string | undefined {
   return path.length ? path.map(String).join('.') : undefined;
 }
 
-function invalid(error: z.ZodError): ApiError {
-  const issue = error.issues[0]!;
-  const field = fieldOf(issue.path);
+/** One zod issue as the field it names and a message in plain words. */
+function describe(issue: z.core.$ZodIssue): { field: string | undefined; message: string } {
   if (issue.code === 'unrecognized_keys') {
-    return {
-      code: 'invalid_input',
-      message: `Unknown field: ${issue.keys.join(', ')}.`,
-      field: fieldOf([...issue.path, issue.keys[0]!]),
-    };
+    return { field: fieldOf([...issue.path, issue.keys[0]!]), message: `Unknown field: ${issue.keys.join(', ')}.` };
   }
+  const field = fieldOf(issue.path);
   const message =
     issue.message.startsWith('Invalid input') || issue.message.startsWith('Invalid option')
       ? `${field ?? 'Input'}: ${issue.message}.`
       : issue.message;
-  return field ? { code: 'invalid_input', message, field } : { code: 'invalid_input', message };
+  return { field, message };
+}
+
+/** Every problem of the input at once (the first message per field); `field`/`message` repeat the first. */
+function invalid(error: z.ZodError): ApiError {
+  const described = error.issues.map(describe);
+  const fields: Record<string, string> = {};
+  for (const d of described) if (d.field) fields[d.field] ??= d.message;
+  const first = described.find((d) => d.field) ?? described[0]!;
+  return {
+    code: 'invalid_input',
+    message: first.message,
+    ...(first.field ? { field: first.field } : {}),
+    ...(Object.keys(fields).length ? { fields } : {}),
+  };
 }
 
 /** Changes still allowed while the store is marked damaged: ending the session, and the way out (restore). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneNumber, usStateCode } from './fields';
 import { empty, line, ok, procedure, requiredLine } from './procedure';
 import { displayNameSchema, passwordSchema, sessionUserSchema, usernameSchema } from './users';
 
@@ -8,15 +9,31 @@ export const departmentSchema = z.strictObject({
   addressLine1: line(120, 'Street address').default(''),
   addressLine2: line(120, 'Address line 2').default(''),
   city: line(80, 'City').default(''),
-  state: line(40, 'State').default(''),
+  state: usStateCode,
   postalCode: z
     .string()
     .trim()
+    .max(10, 'Enter a ZIP code such as 60426 or 60426-1234.')
     .regex(/^(\d{5}(-\d{4})?)?$/, 'Enter a ZIP code such as 60426 or 60426-1234.')
     .default(''),
-  phone: line(40, 'Phone').default(''),
+  phone: phoneNumber(40).default(''),
 });
 export type Department = z.infer<typeof departmentSchema>;
+
+/**
+ * The letterhead as stored and shown: plain strings, because details saved before a rule tightened (a
+ * state written out, a phone with words) must still load, to be corrected in Settings.
+ */
+export const departmentViewSchema = z.object({
+  name: z.string(),
+  addressLine1: z.string(),
+  addressLine2: z.string(),
+  city: z.string(),
+  state: z.string(),
+  postalCode: z.string(),
+  phone: z.string(),
+});
+export type DepartmentView = z.infer<typeof departmentViewSchema>;
 
 export const loginInput = z.strictObject({
   username: z.string().trim().toLowerCase().min(1, 'Enter your username.').max(64, 'Unknown username.'),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { US_STATES } from '../domain/usStates';
 import { codes, type VocabItem } from '../domain/vocab';
+import { line } from './procedure';
 
 /** Field helpers shared by the intake, people and follow-up contracts. */
 
@@ -41,3 +43,23 @@ export function vocabSet<const V extends readonly [VocabItem, ...VocabItem[]]>(l
 /** A staff member as shown beside a record. */
 export const staffRefSchema = z.object({ id: z.string(), displayName: z.string() });
 export type StaffRef = z.infer<typeof staffRefSchema>;
+
+/** Digits with spaces and + ( ) - . and "x" for an extension: at least 7 digits, or a 3-digit service line (211, 911, 988). */
+export function looksLikePhone(v: string): boolean {
+  if (!/^[0-9+()\-. x]*$/.test(v)) return false;
+  const digits = v.replace(/\D/g, '');
+  return digits.length >= 7 || /^(?:[2-9]11|988)$/.test(digits);
+}
+
+/** A telephone number as staff write it (see `looksLikePhone`); empty when not known. */
+export function phoneNumber(max: number, label = 'Phone') {
+  return line(max, label).refine(
+    (v) => v === '' || looksLikePhone(v),
+    `${label}: enter a number such as (312) 555-0100, or leave it empty.`,
+  );
+}
+
+/** A US state or territory as its two-letter USPS code (chosen from a list); empty when not given. */
+export const usStateCode = z
+  .union([z.literal(''), z.enum(codes(US_STATES))], { error: 'State: choose a state from the list.' })
+  .default('');

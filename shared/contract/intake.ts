@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHARGE_CATEGORIES, DISPOSITIONS, INTAKE_LIMITS as L, PATHWAYS, REFERRAL_SOURCES } from '../domain/intake';
 import { NEEDS } from '../domain/needs';
 import { CLINICAL_ROLES, ROLES } from '../domain/roles';
-import { CAGE_AID, PHQ2, SCREENER_CODES, TVIT } from '../domain/screeners';
+import { allQuestions, CAGE_AID, PHQ2, SCREENER_CODES, TVIT } from '../domain/screeners';
 import { isoDateTime, staffRefSchema, text, vocab, vocabSet } from './fields';
 import { followupFieldsSchema, followupSchema } from './followups';
 import { personFieldsSchema, personSchema } from './people';
@@ -53,8 +53,16 @@ export const contactSubjectSchema = z.discriminatedUnion(
 );
 export type ContactSubject = z.input<typeof contactSubjectSchema>;
 
+/** "CAGE-AID question 3: answer yes or no." — each unanswered question named, so each is marked on its own. */
+function unanswered(label: string, what: string) {
+  return (issue: { path?: PropertyKey[] | undefined }) => {
+    const index = [...(issue.path ?? [])].reverse().find((p): p is number => typeof p === 'number');
+    return index === undefined ? `${label}: ${what}.` : `${label} question ${index + 1}: ${what}.`;
+  };
+}
+
 function answers<T extends z.ZodType>(item: T, count: number, label: string) {
-  return z.array(item).length(count, `${label}: answer all ${count} questions.`);
+  return z.array(item).length(count, `${label}: answer ${allQuestions(count)}.`);
 }
 
 export const screeningInputSchema = z.discriminatedUnion(
@@ -62,13 +70,17 @@ export const screeningInputSchema = z.discriminatedUnion(
   [
     z.strictObject({
       instrument: z.literal('cage_aid'),
-      answers: answers(z.enum(['yes', 'no'], { error: 'CAGE-AID: answer yes or no.' }), CAGE_AID.items.length, 'CAGE-AID'),
+      answers: answers(
+        z.enum(['yes', 'no'], { error: unanswered('CAGE-AID', 'answer yes or no') }),
+        CAGE_AID.items.length,
+        'CAGE-AID',
+      ),
     }),
     z.strictObject({
       instrument: z.literal('phq2'),
       answers: answers(
         z
-          .number({ error: 'PHQ-2: choose an answer.' })
+          .number({ error: unanswered('PHQ-2', 'choose an answer') })
           .int()
           .min(0, 'PHQ-2: choose an answer.')
           .max(3, 'PHQ-2: choose an answer.'),
@@ -79,7 +91,7 @@ export const screeningInputSchema = z.discriminatedUnion(
     z.strictObject({
       instrument: z.literal('tvit'),
       answers: answers(
-        z.enum(['yes', 'no', 'declined'], { error: 'TVIT: answer yes, no or declined.' }),
+        z.enum(['yes', 'no', 'declined'], { error: unanswered('TVIT', 'answer yes, no or declined') }),
         TVIT.items.length,
         'TVIT',
       ),
@@ -205,7 +217,13 @@ export const intakeContract = {
     auditRead: true,
   }),
   'contacts.setClinicalNote': procedure({
-    input: z.strictObject({ id, clinicalNote: text(L.clinicalNote, 'Clinical note') }),
+    /** An empty note is refused: a note is corrected by replacing its text, never blanked. */
+    input: z.strictObject({
+      id,
+      clinicalNote: text(L.clinicalNote, 'Clinical note').pipe(
+        z.string().min(1, 'Write the clinical note: it cannot be empty. To keep the note as it is, press Cancel.'),
+      ),
+    }),
     output: contactClinicalSchema,
     access: CLINICAL_ROLES,
     kind: 'mutation',

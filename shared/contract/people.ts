@@ -8,7 +8,7 @@ import {
   SEXES,
   VETERAN_STATUSES,
 } from '../domain/intake';
-import { isoDate, staffRefSchema, vocab, vocabSet } from './fields';
+import { isoDate, phoneNumber, staffRefSchema, vocab, vocabSet } from './fields';
 import { id, line, procedure, requiredLine } from './procedure';
 
 /**
@@ -48,9 +48,7 @@ export const personFieldsSchema = z.strictObject({
     .regex(/^(\d{5})?$/, 'ZIP code: enter 5 digits, or leave it empty.')
     .optional(),
   housingStatus: vocab(HOUSING_STATUSES, 'Housing status').nullable().optional(),
-  phone: line(L.phone, 'Phone')
-    .refine((v) => /^[0-9+()\-. x]*$/.test(v), 'Phone: use digits, spaces and + ( ) - . x only.')
-    .optional(),
+  phone: phoneNumber(L.phone).optional(),
 });
 export type PersonFields = z.input<typeof personFieldsSchema>;
 export type ParsedPersonFields = z.output<typeof personFieldsSchema>;

@@ -37,10 +37,18 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * A refused call. `fields` names every problem found in the input at once (input path such as
+ * `contact.pathway` → message), so a form can mark them all; `field` and `message` repeat the first
+ * of them for callers that show one line (the CLI). `retryAt` (ISO) says when a time-limited refusal
+ * ends (an account lockout), for the window to write in its own time format.
+ */
 export const apiErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   field: z.string().optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+  retryAt: z.string().optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NEED_CODES, SERVICE_TYPES } from '../domain/serviceTypes';
+import { phoneNumber } from './fields';
 import { HSDS_TIME, hsdsTableSchema } from './hsds';
 import { empty, id, line, ok, procedure, requiredLine } from './procedure';
 
@@ -200,56 +201,78 @@ const optionalUrl = (label: string) =>
   z
     .union([z.literal(''), z.url({ protocol: /^https?$/, error: `${label} must be a web address starting with https://.` })])
     .optional();
+const age = (label: string) =>
+  z
+    .number({ error: `${label}: enter whole years.` })
+    .int(`${label}: enter whole years.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(120, `${label}: at most 120 years.`)
+    .nullable()
+    .optional();
 const optionalEmail = (label: string) =>
   z.union([z.literal(''), z.email({ error: `${label} must be an email address.` })]).optional();
 
-export const serviceEditSchema = z.strictObject({
-  /** Absent: a new service. */
-  id: id.optional(),
-  organizationId: id,
-  name: requiredLine(200, 'Service name'),
-  description: optionalText(5000, 'Description'),
-  status: serviceStatusSchema,
-  alert: optionalText(1000, 'Alert'),
-  url: optionalUrl('Website'),
-  email: optionalEmail('Email'),
-  eligibilityDescription: optionalText(2000, 'Eligibility'),
-  minimumAge: z.number().int('Enter whole years.').min(0).max(120).nullable().optional(),
-  maximumAge: z.number().int('Enter whole years.').min(0).max(120).nullable().optional(),
-  applicationProcess: optionalText(2000, 'How to apply'),
-  feesDescription: optionalText(2000, 'Cost'),
-  interpretationServices: optionalText(1000, 'Interpretation'),
-  waitTime: optionalText(500, 'Wait time'),
-  serviceTypes: z.array(serviceTypeSchema).max(SERVICE_TYPES.length),
-  walkIns: z.boolean(),
-  capacityNote: optionalText(1000, 'Capacity note'),
-  insuranceNote: optionalText(1000, 'Insurance note'),
-  requiredDocuments: z.array(requiredLine(500, 'Required document')).max(30),
-  languages: z.array(z.strictObject({ name: requiredLine(80, 'Language'), code: line(8, 'Language code').optional() })).max(40),
-  phones: z
-    .array(
-      z.strictObject({
-        number: requiredLine(40, 'Phone number'),
-        extension: z.number().int().min(0).max(99_999_999).nullable().optional(),
-        type: z.enum(['voice', 'text', 'fax', 'cell', 'video', 'pager', 'textphone']).optional(),
-        description: optionalText(500, 'Phone note'),
-      }),
-    )
-    .max(20),
-  hours: z.array(z.strictObject({ day: weekdaySchema, opensAt: timeSchema, closesAt: timeSchema })).max(28),
-  /** The street address of the service's (first) location; absent leaves locations as they are. */
-  address: z
-    .strictObject({
-      address1: requiredLine(200, 'Street address'),
-      address2: line(200, 'Address line 2').optional(),
-      city: requiredLine(100, 'City'),
-      stateProvince: requiredLine(50, 'State'),
-      postalCode: requiredLine(20, 'ZIP code'),
-    })
-    .optional(),
-  /** Marks the listing as verified today (HSDS assured_date). */
-  verified: z.boolean().optional(),
-});
+export const serviceEditSchema = z
+  .strictObject({
+    /** Absent: a new service. */
+    id: id.optional(),
+    organizationId: id,
+    name: requiredLine(200, 'Service name'),
+    description: optionalText(5000, 'Description'),
+    status: serviceStatusSchema,
+    alert: optionalText(1000, 'Alert'),
+    url: optionalUrl('Website'),
+    email: optionalEmail('Email'),
+    eligibilityDescription: optionalText(2000, 'Eligibility'),
+    minimumAge: age('Minimum age'),
+    maximumAge: age('Maximum age'),
+    applicationProcess: optionalText(2000, 'How to apply'),
+    feesDescription: optionalText(2000, 'Cost'),
+    interpretationServices: optionalText(1000, 'Interpretation'),
+    waitTime: optionalText(500, 'Wait time'),
+    serviceTypes: z.array(serviceTypeSchema).max(SERVICE_TYPES.length),
+    walkIns: z.boolean(),
+    capacityNote: optionalText(1000, 'Capacity note'),
+    insuranceNote: optionalText(1000, 'Insurance note'),
+    requiredDocuments: z.array(requiredLine(500, 'Required document')).max(30),
+    languages: z.array(z.strictObject({ name: requiredLine(80, 'Language'), code: line(8, 'Language code').optional() })).max(40),
+    phones: z
+      .array(
+        z.strictObject({
+          number: phoneNumber(40, 'Phone number').pipe(
+            z.string().min(1, 'Phone number is required; remove the row if there is none.'),
+          ),
+          extension: z
+            .number({ error: 'Extension: digits only.' })
+            .int('Extension: digits only.')
+            .min(0, 'Extension: digits only.')
+            .max(99_999_999, 'Extension: at most 8 digits.')
+            .nullable()
+            .optional(),
+          type: z.enum(['voice', 'text', 'fax', 'cell', 'video', 'pager', 'textphone']).optional(),
+          description: optionalText(500, 'Phone note'),
+        }),
+      )
+      .max(20),
+    hours: z.array(z.strictObject({ day: weekdaySchema, opensAt: timeSchema, closesAt: timeSchema })).max(28),
+    /** The street address of the service's (first) location; absent leaves locations as they are. */
+    address: z
+      .strictObject({
+        address1: requiredLine(200, 'Street address'),
+        address2: line(200, 'Address line 2').optional(),
+        city: requiredLine(100, 'City'),
+        stateProvince: requiredLine(50, 'State'),
+        postalCode: requiredLine(20, 'ZIP code'),
+      })
+      .optional(),
+    /** Marks the listing as verified today (HSDS assured_date). */
+    verified: z.boolean().optional(),
+  })
+  .refine((s) => s.minimumAge == null || s.maximumAge == null || s.minimumAge <= s.maximumAge, {
+    message: 'The minimum age is above the maximum age.',
+    path: ['minimumAge'],
+  });
+
 export type ServiceEdit = z.input<typeof serviceEditSchema>;
 
 export const organizationEditSchema = z.strictObject({
@@ -373,8 +396,8 @@ export const providersContract = {
       timeZone: z
         .string()
         .trim()
-        .min(1)
-        .max(64)
+        .min(1, 'Choose a time zone such as America/Chicago.')
+        .max(64, 'Choose a time zone such as America/Chicago.')
         .refine((tz) => {
           try {
             new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -384,7 +407,12 @@ export const providersContract = {
           }
         }, 'Choose a time zone such as America/Chicago.')
         .optional(),
-      staleMonths: z.number().int('Enter whole months.').min(1, 'At least 1 month.').max(60, 'At most 60 months.').optional(),
+      staleMonths: z
+        .number({ error: 'Enter a number of months.' })
+        .int('Enter whole months.')
+        .min(1, 'At least 1 month.')
+        .max(60, 'At most 60 months.')
+        .optional(),
     }),
     output: providerSettingsSchema,
     access: WRITERS,

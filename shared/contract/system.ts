@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES } from '../domain/session';
-import { departmentSchema } from './auth';
+import { departmentSchema, departmentViewSchema } from './auth';
 import { empty, procedure } from './procedure';
 import { sessionUserSchema } from './users';
 
@@ -19,7 +19,7 @@ export const systemStateSchema = z.object({
 export type SystemState = z.infer<typeof systemStateSchema>;
 
 export const settingsSchema = z.object({
-  department: departmentSchema,
+  department: departmentViewSchema,
   banner: z.string(),
   idleLockMinutes: z.number(),
 });

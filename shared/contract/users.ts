@@ -9,6 +9,7 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
+  .min(1, 'Username is required.')
   .min(3, 'Username must be at least 3 characters.')
   .max(32, 'Username must be at most 32 characters.')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Use letters, digits, dot, dash or underscore, starting with a letter or digit.');

@@ -125,3 +125,8 @@ export function scoreScreening(code: ScreenerCode, answers: readonly (string | n
   const score = def.score(answers);
   return { score, positive: def.isPositive(score) };
 }
+
+/** "the question", "both questions", "all 4 questions". */
+export function allQuestions(count: number): string {
+  return count === 1 ? 'the question' : count === 2 ? 'both questions' : `all ${count} questions`;
+}

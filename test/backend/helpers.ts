@@ -13,7 +13,7 @@ export const DEPARTMENT = {
   name: 'Testville Police Department',
   addressLine1: '100 Example Plaza',
   city: 'Testville',
-  state: 'IL',
+  state: 'IL' as const,
   postalCode: '60000',
 };
 export const ADMIN = { username: 'admin', displayName: 'Admin Example', password: 'orange-kettle-harbour-42' };

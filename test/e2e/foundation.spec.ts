@@ -52,14 +52,19 @@ test('first run: the setup form reports each problem beside its field', async ()
 
   // Nothing filled: each required field says what it needs, and the focus goes to the first.
   await page.getByRole('button', { name: 'Set up Deflect' }).click();
-  await expect(page.getByText('Department name is required.')).toBeVisible();
+  // Every problem at once, each on its field, listed above the form too; the first has the focus.
+  await expect(page.getByLabel('Department name')).toHaveAccessibleDescription('Department name is required.');
+  await expect(page.getByLabel('Username')).toHaveAccessibleDescription(/Username is required\./);
+  await expect(page.getByLabel('Display name')).toHaveAccessibleDescription(/Display name is required\./);
+  await expect(page.getByLabel(/^Password/)).toHaveAccessibleDescription('Enter a password.');
+  await expect(page.getByTestId('error-summary')).toContainText('4 problems to fix');
   await expect(page.getByText('City is required.')).toHaveCount(0);
   await expect(page.getByLabel('Department name')).toBeFocused();
 
   await page.getByLabel('Department name').fill(DEPARTMENT.name);
   await page.getByLabel('Street address').fill(DEPARTMENT.street);
   await page.getByLabel('City').fill(DEPARTMENT.city);
-  await page.getByLabel('State').fill(DEPARTMENT.state);
+  await page.getByRole('textbox', { name: 'State' }).fill(DEPARTMENT.state);
   await page.getByLabel('ZIP code').fill('6000');
   await page.getByLabel('Phone').fill(DEPARTMENT.phone);
   await page.getByLabel('Username').fill(ADMIN.username);
@@ -67,8 +72,11 @@ test('first run: the setup form reports each problem beside its field', async ()
   await page.getByLabel(/^Password/).fill('testville-admin-2026');
   await page.getByLabel('Confirm password').fill('testville-admin-2026');
   await page.getByRole('button', { name: 'Set up Deflect' }).click();
-  await expect(page.getByText('Enter a ZIP code such as 60426 or 60426-1234.')).toBeVisible();
-  await expect(page.getByText('The password must not contain your username or the department name.')).toBeVisible();
+  await expect(page.getByLabel('ZIP code')).toHaveAccessibleDescription('Enter a ZIP code such as 60426 or 60426-1234.');
+  await expect(page.getByLabel(/^Password/)).toHaveAccessibleDescription(
+    'The password must not contain your username or the department name.',
+  );
+  await expect(page.getByLabel('ZIP code')).toBeFocused();
   await snap(page, 'setup-errors');
   await checkA11y(page, 'setup with errors');
 });
@@ -136,7 +144,7 @@ test('settings: the banner must be long enough; the idle lock is set to 2 minute
   const original = await banner.inputValue();
   await banner.fill('Too short');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('The system-use banner must be at least 20 characters.')).toBeVisible();
+  await expect(banner).toHaveAccessibleDescription(/The system-use banner must be at least 20 characters\./);
   await expect(banner).toBeFocused();
   await banner.fill(original);
 

@@ -51,10 +51,11 @@ export async function newPage(browser: Browser): Promise<Page> {
 
 const SCREENSHOTS = join(__dirname, '../../test-results/screenshots');
 
-export async function snap(page: Page, name: string): Promise<void> {
+/** A screenshot for people to look at: the whole page, or (`view`) only what is on screen, as after a refused save. */
+export async function snap(page: Page, name: string, { view = false }: { view?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await settle(page);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: !view });
 }
 
 /**

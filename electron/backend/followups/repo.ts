@@ -1,3 +1,4 @@
+import { dueDateProblem } from '../../../shared/domain/followups';
 import { randomUUID } from 'node:crypto';
 import type { Followup, FollowupStatus } from '../../../shared/contract/followups';
 import { personDisplayName } from '../../../shared/domain/person';
@@ -60,11 +61,8 @@ export function requireFollowup(db: Db, now: number, id: string): Followup {
 
 /** Due dates: a real date, not before today (a follow-up is about the future). */
 export function validateDueDate(dueDate: string, now: number, field: string): void {
-  if (dueDate < localDate(now))
-    throw new AppError('invalid_input', 'The due date is in the past; choose today or a later date.', field);
-  if (dueDate > `${Number(localDate(now).slice(0, 4)) + 5}-12-31`) {
-    throw new AppError('invalid_input', 'The due date is more than five years away; check the year.', field);
-  }
+  const problem = dueDateProblem(dueDate, localDate(now));
+  if (problem) throw new AppError('invalid_input', problem, field);
 }
 
 export function insertFollowup(

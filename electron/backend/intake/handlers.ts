@@ -1,13 +1,15 @@
 import type { intakeContract } from '../../../shared/contract/intake';
 import { CLINICAL_ROLES } from '../../../shared/domain/roles';
 import { dateOfStamp, toUtcIso } from '../dates';
-import { AppError } from '../errors';
-import { insertFollowup, requireFollowup } from '../followups/repo';
+import { AppError, Problems } from '../errors';
+import { insertFollowup, requireFollowup, validateDueDate } from '../followups/repo';
+import { requireActiveStaff } from '../users/staffRef';
 import { refuseDuplicates } from '../people/handlers';
 import {
   completePerson,
   insertPerson,
   type PersonRow,
+  type PersonValues,
   resolvePersonRow,
   toPerson,
   validatePerson,
@@ -50,36 +52,40 @@ export const intakeHandlers: IntakeHandlers = {
     const { clinicalNote, occurredAt, ...fields } = input.contact;
     if (clinicalNote) requireClinicalRole(user.role, 'contact.clinicalNote', 'clinical notes');
     if (input.screenings.length) requireClinicalRole(user.role, 'screenings', 'screenings');
-    validateContact(ctx.db, input.contact, now);
     const occurredDate = dateOfStamp(occurredAt);
 
-    let person: PersonRow | null = null;
+    // Every problem of the intake at once: the contact, the person and the follow-up.
+    const problems = new Problems();
+    validateContact(ctx.db, input.contact, now, problems);
     const subject = input.subject;
+    let existing: PersonRow | null = null;
+    let values: PersonValues | null = null;
     if (subject.kind === 'existing') {
-      person = resolvePersonRow(ctx.db, subject.personId, 'subject.personId');
-      const values = valuesOf(person);
+      existing = resolvePersonRow(ctx.db, subject.personId, 'subject.personId');
+      const born = valuesOf(existing);
       if (
-        (values.dateOfBirth && values.dateOfBirth > occurredDate) ||
-        (values.birthYear && values.birthYear > Number(occurredDate.slice(0, 4)))
+        (born.dateOfBirth && born.dateOfBirth > occurredDate) ||
+        (born.birthYear && born.birthYear > Number(occurredDate.slice(0, 4)))
       ) {
-        throw new AppError(
-          'invalid_input',
-          'The date of the contact is before this person’s date of birth.',
-          'contact.occurredAt',
-        );
+        problems.add('contact.occurredAt', 'The date of the contact is before this person’s date of birth.');
       }
     } else if (subject.kind === 'new') {
-      const values = completePerson(subject.person);
-      validatePerson(values, now, 'subject.person', occurredDate);
-      if (!subject.allowDuplicate) refuseDuplicates(ctx.db, values, 'subject.person.lastName');
-      person = insertPerson(ctx.db, values, user.id, stamp);
+      values = completePerson(subject.person);
+      validatePerson(values, now, 'subject.person', problems, occurredDate);
     }
-    if (input.followup && !person) {
-      throw new AppError(
-        'invalid_input',
-        'A follow-up needs an identified person; link the contact to a person first.',
-        'followup',
-      );
+    if (input.followup) {
+      const followup = input.followup;
+      if (subject.kind === 'anonymous')
+        problems.add('followup', 'A follow-up needs an identified person; link the contact to a person first.');
+      problems.check(() => validateDueDate(followup.dueDate, now, 'followup.dueDate'));
+      problems.check(() => requireActiveStaff(ctx.db, followup.assigneeId, 'followup.assigneeId'));
+    }
+    problems.throwIfAny();
+
+    let person: PersonRow | null = existing;
+    if (values) {
+      if (subject.kind === 'new' && !subject.allowDuplicate) refuseDuplicates(ctx.db, values, 'subject.person.lastName');
+      person = insertPerson(ctx.db, values, user.id, stamp);
     }
 
     const write = contactWriter(ctx.db);

@@ -1,5 +1,5 @@
 import type { peopleContract, PersonHistoryEntry } from '../../../shared/contract/people';
-import { AppError } from '../errors';
+import { AppError, Problems } from '../errors';
 import type { HandlersFor } from '../router';
 import { staffRef } from '../users/staffRef';
 import { mergePeople } from './merge';
@@ -39,7 +39,9 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
 
   'people.create': (ctx, input) => {
     const values = completePerson(input.person);
-    validatePerson(values, ctx.backend.now(), 'person');
+    const problems = new Problems();
+    validatePerson(values, ctx.backend.now(), 'person', problems);
+    problems.throwIfAny();
     if (!input.allowDuplicate) refuseDuplicates(ctx.db, values, 'person.lastName');
     const row = insertPerson(ctx.db, values, ctx.user.id, ctx.backend.nowIso());
     ctx.audit.targetType = 'person';
@@ -69,7 +71,9 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
       );
     }
     const { values, changed } = applyPersonChanges(valuesOf(row), input.changes);
-    validatePerson(values, ctx.backend.now(), 'changes');
+    const problems = new Problems();
+    validatePerson(values, ctx.backend.now(), 'changes', problems);
+    problems.throwIfAny();
     const after = updatePerson(ctx.db, row, values, changed, ctx.user.id, ctx.backend.nowIso(), 'edit');
     // Field names only: the values themselves stay in the encrypted history table.
     ctx.audit.detail = { fields: changed.join(','), count: changed.length };

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedPersonFields, Person, PersonField } from '../../../shared/contract/people';
-import { INTAKE_LIMITS } from '../../../shared/domain/intake';
-import { personDisplayName } from '../../../shared/domain/person';
+import { personDisplayName, personProblems } from '../../../shared/domain/person';
 import { localDate } from '../dates';
 import type { Db } from '../db/open';
-import { AppError } from '../errors';
+import { AppError, type Problems } from '../errors';
 import { nameKeys, normalizeName, tokens } from './names';
 
 /** A person's values with every field present (what is stored). */
@@ -150,43 +149,18 @@ function dedupeAliases(aliases: readonly string[]): string[] {
 }
 
 /**
- * The rules that need today's date or several fields together. `prefix` is the input path of the
- * person fields (e.g. `subject.person`), so the error names the field the form shows.
+ * The rules that need today's date or several fields together (shared with the forms), added to
+ * `problems`. `prefix` is the input path of the person fields (e.g. `subject.person`), so each message
+ * names the field the form shows.
  */
-export function validatePerson(values: PersonValues, now: number, prefix: string, contactDate?: string): void {
-  const at = (field: string) => (prefix ? `${prefix}.${field}` : field);
-  if (!values.firstName && !values.lastName && values.aliases.length === 0) {
-    throw new AppError(
-      'invalid_input',
-      'Enter a first or last name, or an alias / street name. For someone who gives no name, record an unidentified person instead.',
-      at('lastName'),
-    );
-  }
-  const today = localDate(now);
-  const year = Number(today.slice(0, 4));
-  if (values.dateOfBirth) {
-    if (values.dateOfBirth > today)
-      throw new AppError('invalid_input', 'Date of birth cannot be in the future.', at('dateOfBirth'));
-    if (values.dateOfBirth < `${INTAKE_LIMITS.earliestBirthYear}-01-01`) {
-      throw new AppError(
-        'invalid_input',
-        `Date of birth must be in ${INTAKE_LIMITS.earliestBirthYear} or later.`,
-        at('dateOfBirth'),
-      );
-    }
-    if (values.birthYear !== Number(values.dateOfBirth.slice(0, 4))) {
-      throw new AppError('invalid_input', 'Year of birth does not agree with the date of birth.', at('birthYear'));
-    }
-    if (contactDate && values.dateOfBirth > contactDate) {
-      throw new AppError('invalid_input', 'Date of birth is after the date of the contact.', at('dateOfBirth'));
-    }
-  }
-  if (values.birthYear !== null && values.birthYear > year) {
-    throw new AppError('invalid_input', 'Year of birth cannot be in the future.', at('birthYear'));
-  }
-  if (!values.dateOfBirth && values.birthYear !== null && contactDate && values.birthYear > Number(contactDate.slice(0, 4))) {
-    throw new AppError('invalid_input', 'Year of birth is after the date of the contact.', at('birthYear'));
-  }
+export function validatePerson(
+  values: PersonValues,
+  now: number,
+  prefix: string,
+  problems: Problems,
+  contactDate?: string,
+): void {
+  problems.addAll(personProblems(values, localDate(now), contactDate), prefix);
 }
 
 export function completePerson(fields: ParsedPersonFields): PersonValues {

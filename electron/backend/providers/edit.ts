@@ -166,9 +166,6 @@ function saveAddress(
 export function saveService(db: Db, input: ServiceEdit, now: { iso: string; today: string }): string {
   if (!exists(db, 'organization', input.organizationId))
     throw new AppError('not_found', 'Choose an organisation from the directory.', 'organizationId');
-  if (input.minimumAge != null && input.maximumAge != null && input.minimumAge > input.maximumAge) {
-    throw new AppError('invalid_input', 'The minimum age is above the maximum age.', 'minimumAge');
-  }
   ensureDeflectTaxonomy(db);
   const id = input.id ?? randomUUID();
   const stored = input.id ? getRecord(db, 'service', id) : undefined;

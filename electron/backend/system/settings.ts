@@ -1,4 +1,4 @@
-import { type Department, departmentSchema } from '../../../shared/contract/auth';
+import { type Department, type DepartmentView, departmentViewSchema } from '../../../shared/contract/auth';
 import type { Settings } from '../../../shared/contract/system';
 import type { Backend } from '../backend';
 import type { Db } from '../db/open';
@@ -12,8 +12,12 @@ export function setMeta(db: Db, key: string, value: string): void {
 }
 
 /** The department's letterhead details live in the encrypted database. */
-export function getDepartment(db: Db): Department {
-  return departmentSchema.parse(JSON.parse(getMeta(db, 'department') ?? '{}'));
+export function getDepartment(db: Db): DepartmentView {
+  const stored = JSON.parse(getMeta(db, 'department') ?? '{}') as Record<string, unknown>;
+  const text = (key: keyof DepartmentView) => (typeof stored[key] === 'string' ? (stored[key] as string) : '');
+  return departmentViewSchema.parse(
+    Object.fromEntries(Object.keys(departmentViewSchema.shape).map((k) => [k, text(k as keyof DepartmentView)])),
+  );
 }
 
 export function setDepartment(db: Db, department: Department): void {

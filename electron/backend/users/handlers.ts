@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { usersContract } from '../../../shared/contract/users';
 import { checkPassword } from '../../../shared/domain/password';
-import { AppError } from '../errors';
+import { AppError, Problems } from '../errors';
 import type { Ctx, HandlersFor } from '../router';
 import { departmentName } from '../system/settings';
 import { makeUserSlot, putUserSlot, removeUserSlot } from '../vault/slots';
@@ -18,8 +18,10 @@ export const usersHandlers: HandlersFor<typeof usersContract> = {
 
   'users.create': {
     async: async (ctx, input) => {
-      if (usernameTaken(ctx.db, input.username)) throw new AppError('conflict', 'This username is already taken.', 'username');
-      requireGoodPassword(ctx, input.password, input.username, 'password');
+      const problems = new Problems();
+      if (usernameTaken(ctx.db, input.username)) problems.add('username', 'This username is already taken.');
+      problems.check(() => requireGoodPassword(ctx, input.password, input.username, 'password'));
+      problems.throwIfAny();
       const vault = ctx.backend.readVault();
       const id = randomUUID();
       const slot = await makeUserSlot(

@@ -19,7 +19,8 @@ createRoot(root).render(
       defaultColorScheme="light"
       forceColorScheme="light"
     >
-      <Notifications position="bottom-right" limit={3} />
+      {/* Toasts sit at the foot of the navigation column, where there is never a button to cover. */}
+      <Notifications position="bottom-left" containerWidth={200} limit={2} />
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -1,10 +1,12 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/contract/users';
-import { checkPassword } from '../../../shared/domain/password';
 import { api } from '../api';
-import { FormAlert } from '../ui/FormAlert';
 import { useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
+import { newPasswordProblems } from '../ui/password';
+
+const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
 import { PasswordRules } from '../ui/PasswordRules';
 
 /** Current password, new password, confirmation: for My account and the forced change after a reset. */
@@ -26,24 +28,32 @@ export function ChangePasswordForm({
   secondaryAction?: ReactNode;
   maw?: number | string;
 }) {
-  const form = useForm({ currentPassword: '', newPassword: '', confirm: '' });
-  const { values: v, text } = form;
+  const form = useForm({
+    initial: EMPTY,
+    rules: (v) => ({
+      ...(v.currentPassword ? {} : { currentPassword: `Enter your ${currentLabel.toLowerCase()}.` }),
+      ...newPasswordProblems(v.newPassword, v.confirm, [username, departmentName], 'newPassword'),
+      ...(v.newPassword && v.newPassword === v.currentPassword
+        ? { newPassword: `Choose a password different from the ${currentLabel.toLowerCase()}.` }
+        : {}),
+    }),
+  });
+  const { text } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!v.currentPassword) errors.currentPassword = 'Enter your current password.';
-    const problem = checkPassword(v.newPassword, [username, departmentName]);
-    if (problem) errors.newPassword = problem.message;
-    else if (v.newPassword === v.currentPassword) errors.newPassword = 'Choose a password different from the current one.';
-    if (!errors.newPassword && v.confirm !== v.newPassword) errors.confirm = 'The two passwords do not match.';
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
-    const out = await form.run(() => api.auth.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }));
+    const out = await form.submit(async (v) => {
+      const r = await api.auth.changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+      // The backend speaks of the "current password"; the forced change calls it the temporary one.
+      return !r.ok && r.error.code === 'bad_credentials'
+        ? {
+            ok: false as const,
+            error: { ...r.error, fields: { currentPassword: `This is not your ${currentLabel.toLowerCase()}.` } },
+          }
+        : r;
+    });
     if (out) {
-      form.reset({ currentPassword: '', newPassword: '', confirm: '' });
+      form.reset(EMPTY);
       onChanged(out.user);
     }
   }
@@ -55,7 +65,7 @@ export function ChangePasswordForm({
         <PasswordRules subject="Your new password" />
         <PasswordInput label="New password" autoComplete="new-password" {...text('newPassword')} />
         <PasswordInput label="Confirm new password" autoComplete="new-password" {...text('confirm')} />
-        <FormAlert message={form.formError} title="Password not changed" />
+        <FormErrors form={form} title="Password not changed" />
         <Group justify={secondaryAction ? 'space-between' : 'flex-end'}>
           {secondaryAction}
           <Button type="submit" loading={form.busy}>

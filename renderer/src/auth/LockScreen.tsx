@@ -33,7 +33,13 @@ export function LockScreen({
         </Text>
       </Group>
       <SystemBanner text={banner} />
-      <LoginForm initialUsername={lockedUser.username} submitLabel="Unlock" onSuccess={onUnlocked} autoFocusPassword />
+      <LoginForm
+        initialUsername={lockedUser.username}
+        submitLabel="Unlock"
+        failureTitle="Could not unlock"
+        onSuccess={onUnlocked}
+        autoFocusPassword
+      />
       <Alert color="gray" variant="light" role="note">
         Someone else? Enter your own username and password. {lockedUser.displayName} will be logged out and their unsaved work
         discarded.

@@ -1,101 +1,92 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
-import { type FormEvent, useRef, useState } from 'react';
-import type { OutputOf } from '../../../shared/contract';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { contract, type OutputOf } from '../../../shared/contract';
+import type { ApiError } from '../../../shared/contract/procedure';
 import { api } from '../api';
+import { useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
+import { formatTime } from '../ui/format';
 
 export type LoginResult = OutputOf<'auth.login'>;
 
-const TITLES: Partial<Record<string, string>> = {
-  bad_credentials: 'Could not log in',
-  locked_out: 'Account locked',
-};
+/** The words for a refused login; the lockout's end is written in the window's own time format. */
+function refusal(error: ApiError): ApiError {
+  if (error.code === 'locked_out' && error.retryAt) {
+    return {
+      ...error,
+      message: `Too many failed attempts. This account is locked until ${formatTime(error.retryAt)}. An administrator can unlock it sooner.`,
+    };
+  }
+  return error;
+}
 
-/** Username and password; used by the login screen and the lock screen. */
+/** Username and password; used by the login screen and the lock screen ("Unlock", "Could not unlock"). */
 export function LoginForm({
   initialUsername = '',
   submitLabel,
+  failureTitle = 'Could not log in',
   onSuccess,
+  onAttempt,
   autoFocusPassword = false,
 }: {
   initialUsername?: string;
   submitLabel: string;
+  failureTitle?: string;
   onSuccess: (result: LoginResult) => void;
+  /** Called when the user submits, e.g. to take away a notice from before ("You have logged out."). */
+  onAttempt?: () => void;
   autoFocusPassword?: boolean;
 }) {
-  const [username, setUsername] = useState(initialUsername);
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<{ code: string; message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ initial: { username: initialUsername, password: '' }, schema: contract['auth.login'].input });
+  const [code, setCode] = useState<ApiError['code'] | null>(null);
+  const [failures, setFailures] = useState(0);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const usernameRef = useRef<HTMLInputElement>(null);
+
+  // After a refused password the user types it again: the cursor waits in the emptied field.
+  useEffect(() => {
+    if (failures) passwordRef.current?.focus();
+  }, [failures]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!username.trim()) {
-      setError({ code: 'invalid_input', message: 'Enter your username.', field: 'username' });
-      usernameRef.current?.focus();
-      return;
+    onAttempt?.();
+    setCode(null);
+    const result = await form.submit(async (input) => {
+      const r = await api.auth.login(input);
+      if (r.ok) return r;
+      setCode(r.error.code);
+      form.set('password', '');
+      setFailures((n) => n + 1);
+      return { ok: false as const, error: refusal(r.error) };
+    });
+    if (result) {
+      form.reset({ username: form.values.username, password: '' });
+      onSuccess(result);
     }
-    if (!password) {
-      setError({ code: 'invalid_input', message: 'Enter your password.', field: 'password' });
-      passwordRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const result = await api.auth.login({ username, password });
-    setBusy(false);
-    if (result.ok) {
-      setPassword('');
-      onSuccess(result.value);
-      return;
-    }
-    setError(result.error);
-    setPassword('');
-    passwordRef.current?.focus();
   }
 
-  const fieldError = (name: string) => (error?.field === name ? error.message : undefined);
-  const generalError = error && !error.field ? error : null;
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
         <TextInput
-          ref={usernameRef}
           label="Username"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           size="md"
-          value={username}
-          onChange={(e) => setUsername(e.currentTarget.value)}
-          error={fieldError('username')}
           autoFocus={!autoFocusPassword}
+          {...form.text('username')}
         />
         <PasswordInput
           ref={passwordRef}
           label="Password"
           autoComplete="current-password"
           size="md"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={fieldError('password')}
           autoFocus={autoFocusPassword}
+          {...form.text('password')}
         />
-        {generalError ? (
-          <Alert
-            color="red"
-            variant="light"
-            role="alert"
-            title={TITLES[generalError.code] ?? 'Could not log in'}
-            icon={<IconAlertTriangle aria-hidden />}
-          >
-            {generalError.message}
-          </Alert>
-        ) : null}
-        <Button type="submit" size="md" loading={busy} fullWidth>
+        <FormErrors form={form} title={code === 'locked_out' ? 'Account locked' : failureTitle} />
+        <Button type="submit" size="md" loading={form.busy} fullWidth>
           {submitLabel}
         </Button>
       </Stack>

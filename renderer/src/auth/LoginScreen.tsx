@@ -1,6 +1,6 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { CenteredPage } from '../ui/CenteredPage';
 import { SystemBanner } from '../ui/SystemBanner';
 import { LoginForm, type LoginResult } from './LoginForm';
@@ -21,16 +21,18 @@ export function LoginScreen({
   /** The demo accounts, when the demo store is open. */
   demo?: ReactNode;
 }) {
+  // A notice from before ("You have logged out.") gives way once the user tries to log in.
+  const [showNotice, setShowNotice] = useState(true);
   return (
     <CenteredPage title="Log in to Deflect" eyebrow={departmentName} width={620}>
       {demo}
       <SystemBanner text={banner} />
-      {notice ? (
+      {notice && showNotice ? (
         <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
           {notice}
         </Alert>
       ) : null}
-      <LoginForm submitLabel="Log in" onSuccess={onLoggedIn} />
+      <LoginForm submitLabel="Log in" onSuccess={onLoggedIn} onAttempt={() => setShowNotice(false)} />
       <Stack gap={4}>
         <Text size="sm">Forgot your password? Ask an administrator to reset it.</Text>
         <Text size="sm">

@@ -2,11 +2,11 @@ import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import { contract } from '../../../shared/contract';
-import { checkPassword } from '../../../shared/domain/password';
 import { api } from '../api';
 import { CenteredPage } from '../ui/CenteredPage';
-import { FormAlert } from '../ui/FormAlert';
-import { schemaErrors, useForm } from '../ui/form';
+import { useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
+import { newPasswordProblems } from '../ui/password';
 import { PasswordRules } from '../ui/PasswordRules';
 
 /** An administrator who forgot their password sets a new one with the recovery key from setup. */
@@ -19,21 +19,17 @@ export function RecoverScreen({
   onBack: () => void;
   onDone: () => void;
 }) {
-  const form = useForm({ recoveryKey: '', username: '', newPassword: '', confirm: '' });
-  const { values: v, text } = form;
+  const form = useForm({
+    initial: { recoveryKey: '', username: '', newPassword: '', confirm: '' },
+    schema: contract['auth.recover'].input,
+    toInput: (v) => ({ recoveryKey: v.recoveryKey, username: v.username, newPassword: v.newPassword }),
+    rules: (v) => newPasswordProblems(v.newPassword, v.confirm, [v.username, departmentName], 'newPassword'),
+  });
+  const { text } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = { recoveryKey: v.recoveryKey, username: v.username, newPassword: v.newPassword };
-    const errors = schemaErrors(contract['auth.recover'].input, input);
-    const problem = checkPassword(v.newPassword, [v.username, departmentName]);
-    if (problem && !errors.newPassword) errors.newPassword = problem.message;
-    if (v.confirm !== v.newPassword && !errors.newPassword) errors.confirm = 'The two passwords do not match.';
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
-    const out = await form.run(() => api.auth.recover(input));
+    const out = await form.submit((input) => api.auth.recover(input));
     if (out) onDone();
   }
 
@@ -58,7 +54,7 @@ export function RecoverScreen({
           <PasswordRules subject="The new password" />
           <PasswordInput label="New password" autoComplete="new-password" {...text('newPassword')} />
           <PasswordInput label="Confirm new password" autoComplete="new-password" {...text('confirm')} />
-          <FormAlert message={form.formError} title="Password not changed" />
+          <FormErrors form={form} title="Password not changed" />
           <Group justify="space-between">
             <Button variant="default" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={onBack}>
               Back to log in

@@ -3,6 +3,7 @@ import { useClipboard } from '@mantine/hooks';
 import { IconCheck, IconCopy, IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CenteredPage } from '../ui/CenteredPage';
+import { formatDateTime } from '../ui/format';
 
 const INSTRUCTIONS = [
   'This key lets an administrator set a new password if every administrator password is forgotten.',
@@ -14,7 +15,7 @@ const INSTRUCTIONS = [
 function keyFileText(recoveryKey: string, departmentName: string): string {
   return [
     `Deflect recovery key — ${departmentName}`,
-    `Created ${new Date().toLocaleString()}`,
+    `Created ${formatDateTime(new Date().toISOString())}`,
     '',
     recoveryKey,
     '',
@@ -118,7 +119,7 @@ export function RecoveryKeyScreen({
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <p>Printed {new Date().toLocaleString()}</p>
+        <p>Printed {formatDateTime(new Date().toISOString())}</p>
       </div>
     </>
   );

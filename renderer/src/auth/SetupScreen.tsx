@@ -1,12 +1,14 @@
 import { Button, Fieldset, Grid, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { contract } from '../../../shared/contract';
-import { checkPassword } from '../../../shared/domain/password';
+import type { Department } from '../../../shared/contract/auth';
 import { api } from '../api';
 import { DemoEntry } from '../demo/DemoEntry';
 import { CenteredPage } from '../ui/CenteredPage';
-import { FormAlert } from '../ui/FormAlert';
-import { schemaErrors, useForm } from '../ui/form';
+import { useForm } from '../ui/form';
+import { ErrorSummary, FormErrors } from '../ui/FormErrors';
+import { newPasswordProblems } from '../ui/password';
+import { StateSelect } from '../ui/StateSelect';
 import { PasswordRules } from '../ui/PasswordRules';
 
 const EMPTY = {
@@ -23,34 +25,32 @@ const EMPTY = {
   confirm: '',
 };
 
+const toInput = (v: typeof EMPTY) => ({
+  department: {
+    name: v.name,
+    addressLine1: v.addressLine1,
+    addressLine2: v.addressLine2,
+    city: v.city,
+    state: v.state as Department['state'],
+    postalCode: v.postalCode,
+    phone: v.phone,
+  },
+  admin: { username: v.username, displayName: v.displayName, password: v.password },
+});
+
 /** First run: the department's details and the first administrator. */
 export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) => void; onDemo: () => void }) {
-  const form = useForm(EMPTY);
-  const { values: v, text } = form;
+  const form = useForm({
+    initial: EMPTY,
+    schema: contract['auth.setup'].input,
+    toInput,
+    rules: (v) => newPasswordProblems(v.password, v.confirm, [v.username, v.name], 'admin.password'),
+  });
+  const { text } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = {
-      department: {
-        name: v.name,
-        addressLine1: v.addressLine1,
-        addressLine2: v.addressLine2,
-        city: v.city,
-        state: v.state,
-        postalCode: v.postalCode,
-        phone: v.phone,
-      },
-      admin: { username: v.username, displayName: v.displayName, password: v.password },
-    };
-    const errors = schemaErrors(contract['auth.setup'].input, input);
-    const problem = checkPassword(v.password, [v.username, v.name]);
-    if (problem && !errors['admin.password']) errors['admin.password'] = problem.message;
-    if (v.confirm !== v.password && !errors['admin.password']) errors.confirm = 'The two passwords do not match.';
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
-    const out = await form.run(() => api.auth.setup(input));
+    const out = await form.submit((input) => api.auth.setup(input));
     if (out) onDone(out.recoveryKey);
   }
 
@@ -63,6 +63,7 @@ export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) 
       <DemoEntry onOpened={onDemo} />
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="lg">
+          <ErrorSummary form={form} />
           <Fieldset legend="Department (used on letters)">
             <Text size="sm" c="dimmed" mb="sm">
               Only the name is needed now. The address appears on referral letters; you can complete it later in Settings.
@@ -95,13 +96,19 @@ export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) 
                 <TextInput label="City" autoComplete="address-level2" {...text('city', 'department.city')} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
-                <TextInput label="State" autoComplete="address-level1" {...text('state', 'department.state')} />
+                <StateSelect autoComplete="address-level1" {...form.select('state', 'department.state')} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, sm: 3 }}>
                 <TextInput label="ZIP code" autoComplete="postal-code" {...text('postalCode', 'department.postalCode')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label="Phone" type="tel" autoComplete="tel" {...text('phone', 'department.phone')} />
+                <TextInput
+                  label="Phone"
+                  type="tel"
+                  autoComplete="tel"
+                  description="For example (312) 555-0100"
+                  {...text('phone', 'department.phone')}
+                />
               </Grid.Col>
             </Grid>
           </Fieldset>
@@ -138,7 +145,7 @@ export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) 
               </Grid>
             </Stack>
           </Fieldset>
-          <FormAlert message={form.formError} title="Setup did not complete" />
+          <FormErrors form={form} title="Setup did not complete" />
           <Button type="submit" size="md" loading={form.busy} style={{ alignSelf: 'flex-end' }}>
             Set up Deflect
           </Button>

@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconHistory, IconMessagePlus } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 
 /** Follow-ups shown before "Show all": overdue ones come first, so they are always among them. */
@@ -11,7 +10,7 @@ import { api } from '../api';
 import { href } from '../app/router';
 import { ContactCard } from '../intake/ContactCard';
 import { FollowupItem } from '../people/FollowupItem';
-import { formatTime } from '../ui/format';
+import { formatDay, formatNumber, formatWhen } from '../ui/format';
 import { useQuery } from '../ui/useQuery';
 
 type Data = OutputOf<'home.dashboard'> & { draftAt: string | null };
@@ -31,7 +30,7 @@ function Stat({ label, value }: { label: string; value: number }) {
         {label}
       </Text>
       <Text fw={800} fz={28} lh={1.2}>
-        {value.toLocaleString('en-US')}
+        {formatNumber(value)}
       </Text>
     </Card>
   );
@@ -66,8 +65,7 @@ export function Dashboard() {
             color="orange"
             leftSection={<IconHistory size={18} aria-hidden />}
           >
-            Finish the intake you started (
-            {dayjs(draftAt).isSame(dayjs(), 'day') ? formatTime(draftAt) : dayjs(draftAt).format('MMM D')})
+            Finish the intake you started ({formatWhen(draftAt)})
           </Button>
         ) : null}
       </Group>
@@ -100,7 +98,7 @@ export function Dashboard() {
               This week
             </Title>
             <Text size="sm" c="dimmed" mb="sm">
-              {dayjs(w.from).format('ddd MMM D')} – {dayjs(w.to).format('ddd MMM D')}, whole unit
+              {formatDay(w.from)} – {formatDay(w.to)}, whole unit
             </Text>
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
               <Stat label="Contacts" value={w.contacts} />

@@ -2,63 +2,78 @@ import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Textarea
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { ContactClinical } from '../../../shared/contract/intake';
-import { INTAKE_LIMITS } from '../../../shared/domain/intake';
+import { z } from 'zod';
+import { contract } from '../../../shared/contract';
+import { type ContactClinical, screeningInputSchema } from '../../../shared/contract/intake';
 import { SCREENERS, type ScreenerDef } from '../../../shared/domain/screeners';
 import { api } from '../api';
-import { FormAlert } from '../ui/FormAlert';
+import { moveFields, useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
 import { formatDateTime } from '../ui/format';
-import { EMPTY_SCREENINGS, ScreeningsForm, type ScreeningsFormValues, toScreenings } from './ScreeningsForm';
+import { EMPTY_SCREENINGS, ScreeningsForm, toScreenings } from './ScreeningsForm';
 
 function answerLabel(def: ScreenerDef<string | number>, value: string | number): string {
   return def.options.find((o) => o.value === value)?.label ?? String(value);
 }
 
+const screeningsSchema = z.object({ screenings: z.array(screeningInputSchema) });
+
 /** The clinical note and screening answers of one contact. Shown only to clinical roles; the backend refuses everyone else. */
 export function ClinicalPanel({ contactId, onChanged }: { contactId: string; onChanged: () => void }) {
   const [data, setData] = useState<ContactClinical | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState('');
   const [editing, setEditing] = useState(false);
-  const [adding, setAdding] = useState<ScreeningsFormValues>(EMPTY_SCREENINGS);
-  const [busy, setBusy] = useState(false);
+  const note = useForm({
+    initial: { clinicalNote: '' },
+    schema: contract['contacts.setClinicalNote'].input,
+    toInput: (v) => ({ id: contactId, clinicalNote: v.clinicalNote }),
+  });
+  const adding = useForm({
+    initial: EMPTY_SCREENINGS,
+    schema: screeningsSchema,
+    toInput: (v) => ({ screenings: toScreenings(v) }),
+  });
 
   const load = useCallback(async () => {
     const r = await api.contacts.clinical({ id: contactId });
-    if (r.ok) {
-      setData(r.value);
-      setNote(r.value.clinicalNote);
-    } else setError(r.error.message);
+    if (r.ok) setData(r.value);
+    else setError(r.error.message);
   }, [contactId]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
+  function startEditing() {
+    note.reset({ clinicalNote: data?.clinicalNote ?? '' });
+    setEditing(true);
+  }
+
   async function saveNote() {
-    setBusy(true);
-    const r = await api.contacts.setClinicalNote({ id: contactId, clinicalNote: note });
-    setBusy(false);
-    if (r.ok) {
-      setData(r.value);
-      setEditing(false);
-      notifications.show({ color: 'green', title: 'Clinical note saved', message: 'Visible to clinical roles only.' });
-      onChanged();
-    } else setError(r.error.message);
+    const saved = await note.submit((input) => api.contacts.setClinicalNote(input));
+    if (!saved) return;
+    setData(saved);
+    setEditing(false);
+    notifications.show({ color: 'green', title: 'Clinical note saved', message: 'Visible to clinical roles only.' });
+    onChanged();
   }
 
   async function addScreenings() {
-    setBusy(true);
-    for (const screening of toScreenings(adding)) {
-      const r = await api.screenings.record({ contactId, screening });
-      if (!r.ok) {
-        setBusy(false);
-        setError(r.error.message);
-        return;
+    const saved = await adding.submit(async ({ screenings }) => {
+      for (const [i, screening] of screenings.entries()) {
+        const r = await api.screenings.record({ contactId, screening });
+        // The answer paths of `screening.…` are shown on the form's screening `i`.
+        if (!r.ok) return { ok: false as const, error: moveFields(r.error, 'screening', `screenings.${i}`) };
       }
-    }
-    setBusy(false);
-    setAdding(EMPTY_SCREENINGS);
+      return { ok: true as const, value: screenings.length };
+    });
+    if (saved === null) return;
+    adding.reset(EMPTY_SCREENINGS);
+    notifications.show({
+      color: 'green',
+      title: saved === 1 ? 'Screening saved' : 'Screenings saved',
+      message: 'Visible to clinical roles only.',
+    });
     await load();
     onChanged();
   }
@@ -71,7 +86,6 @@ export function ClinicalPanel({ contactId, onChanged }: { contactId: string; onC
     );
   if (!data) return <Loader aria-label="Loading clinical details" />;
   const recorded = new Set(data.screenings.map((s) => s.instrument));
-  const open: ScreeningsFormValues = { ...adding };
 
   return (
     <Card withBorder padding="md" bg="yellow.0" data-testid="clinical-panel">
@@ -81,25 +95,27 @@ export function ClinicalPanel({ contactId, onChanged }: { contactId: string; onC
           <Text fw={700}>Clinical (co-responders, coordinators and administrators only)</Text>
         </Group>
         {editing ? (
-          <Stack gap="xs">
-            <Textarea
-              label="Clinical note"
-              autosize
-              minRows={3}
-              maxLength={INTAKE_LIMITS.clinicalNote}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              data-autofocus
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(false)}>
-                Cancel
-              </Button>
-              <Button loading={busy} onClick={() => void saveNote()}>
-                Save note
-              </Button>
-            </Group>
-          </Stack>
+          <form
+            ref={note.formRef}
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void saveNote();
+            }}
+          >
+            <Stack gap="xs">
+              <Textarea label="Clinical note" autosize minRows={3} maxRows={16} autoFocus {...note.text('clinicalNote')} />
+              <FormErrors form={note} title="Note not saved" />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setEditing(false)}>
+                  Cancel
+                </Button>
+                <Button type="submit" loading={note.busy}>
+                  Save note
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         ) : (
           <Stack gap={4}>
             <Text size="sm" fw={600}>
@@ -108,14 +124,14 @@ export function ClinicalPanel({ contactId, onChanged }: { contactId: string; onC
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="clinical-note">
               {data.clinicalNote || 'No clinical note.'}
             </Text>
-            {data.noteUpdatedAt ? (
+            {data.clinicalNote && data.noteUpdatedAt ? (
               <Text size="xs" c="dimmed">
                 Last changed {formatDateTime(data.noteUpdatedAt)}
                 {data.noteUpdatedBy ? ` by ${data.noteUpdatedBy.displayName}` : ''}
               </Text>
             ) : null}
             <Group>
-              <Button size="compact-sm" variant="light" onClick={() => setEditing(true)}>
+              <Button size="compact-sm" variant="light" onClick={startEditing}>
                 {data.clinicalNote ? 'Edit note' : 'Add note'}
               </Button>
             </Group>
@@ -153,31 +169,40 @@ export function ClinicalPanel({ contactId, onChanged }: { contactId: string; onC
           );
         })}
         {recorded.size < 3 ? (
-          <Stack gap="xs">
-            <Text size="sm" fw={600}>
-              Add a screening
-            </Text>
-            <ScreeningsForm
-              values={open}
-              onChange={(v) =>
-                setAdding({
-                  cage_aid: recorded.has('cage_aid') ? null : v.cage_aid,
-                  phq2: recorded.has('phq2') ? null : v.phq2,
-                  tvit: recorded.has('tvit') ? null : v.tvit,
-                })
-              }
-              errors={{}}
-            />
-            {toScreenings(adding).length ? (
-              <Group justify="flex-end">
-                <Button loading={busy} onClick={() => void addScreenings()}>
-                  Save screening
-                </Button>
-              </Group>
-            ) : null}
-          </Stack>
+          <form
+            ref={adding.formRef}
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void addScreenings();
+            }}
+          >
+            <Stack gap="xs">
+              <Text size="sm" fw={600}>
+                Add a screening
+              </Text>
+              <ScreeningsForm
+                values={adding.values}
+                onChange={(v) =>
+                  adding.setValues({
+                    cage_aid: recorded.has('cage_aid') ? null : v.cage_aid,
+                    phq2: recorded.has('phq2') ? null : v.phq2,
+                    tvit: recorded.has('tvit') ? null : v.tvit,
+                  })
+                }
+                errors={adding.errors}
+              />
+              <FormErrors form={adding} title="Screening not saved" />
+              {toScreenings(adding.values).length ? (
+                <Group justify="flex-end">
+                  <Button type="submit" loading={adding.busy}>
+                    Save screening
+                  </Button>
+                </Group>
+              ) : null}
+            </Stack>
+          </form>
         ) : null}
-        <FormAlert message={error} />
       </Stack>
     </Card>
   );

@@ -1,11 +1,11 @@
 import { Checkbox, Grid, Group, MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
-import dayjs from 'dayjs';
 import type { ContactFields } from '../../../shared/contract/intake';
 import { CHARGE_CATEGORIES, DISPOSITIONS, INTAKE_LIMITS, PATHWAYS, REFERRAL_SOURCES } from '../../../shared/domain/intake';
 import { NEEDS } from '../../../shared/domain/needs';
 import { CLINICAL_ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/roles';
 import { options, orNull } from '../people/vocab';
-import type { FieldErrors } from '../ui/form';
+import { errorAt, type FieldErrors } from '../ui/form';
+import { inputDateTime, withOffset } from '../ui/format';
 
 export interface StaffOption {
   id: string;
@@ -23,7 +23,8 @@ export interface ContactFormValues {
   needs: string[];
   disposition: string;
   overdose: boolean;
-  naloxoneDoses: number;
+  /** As typed: a number, or the text in the box ("" is none). */
+  naloxoneDoses: number | string;
   useOfForce: boolean;
   injury: boolean;
   chargeCategory: string;
@@ -36,7 +37,7 @@ export interface ContactFormValues {
 
 export function emptyContactForm(officerIds: string[]): ContactFormValues {
   return {
-    occurredAt: dayjs().format('YYYY-MM-DDTHH:mm'),
+    occurredAt: inputDateTime(),
     location: '',
     cadNumber: '',
     pathway: '',
@@ -58,9 +59,9 @@ export function emptyContactForm(officerIds: string[]): ContactFormValues {
 
 /** The API's contact: the local time gets its UTC offset; empty choices stay empty so the backend names them. */
 export function toContactFields(v: ContactFormValues, clinical: boolean): ContactFields {
-  const when = dayjs(v.occurredAt);
+  const doses = v.naloxoneDoses;
   return {
-    occurredAt: when.isValid() ? when.format() : v.occurredAt,
+    occurredAt: withOffset(v.occurredAt),
     location: v.location,
     cadNumber: v.cadNumber,
     pathway: v.pathway as ContactFields['pathway'],
@@ -68,7 +69,8 @@ export function toContactFields(v: ContactFormValues, clinical: boolean): Contac
     needs: v.needs as ContactFields['needs'],
     disposition: v.disposition as ContactFields['disposition'],
     overdose: v.overdose,
-    naloxoneDoses: v.naloxoneDoses,
+    // What was typed is sent as it is: "-3" is refused with a message, never quietly turned into 3.
+    naloxoneDoses: typeof doses === 'number' ? doses : doses.trim() === '' ? 0 : Number(doses),
     useOfForce: v.useOfForce,
     injury: v.injury,
     chargeCategory: orNull(v.chargeCategory) as ContactFields['chargeCategory'],
@@ -95,8 +97,7 @@ export function ContactFieldsForm({
   staff: StaffOption[];
   role: Role;
 }) {
-  const err = (field: string) =>
-    errors[`contact.${field}`] ?? Object.entries(errors).find(([k]) => k.startsWith(`contact.${field}.`))?.[1];
+  const err = (field: string) => errorAt(errors, `contact.${field}`);
   const set = <K extends keyof ContactFormValues>(key: K, value: ContactFormValues[K]) => onChange({ ...values, [key]: value });
   const staffData = staff.map((s) => ({ value: s.id, label: `${s.displayName} (${ROLE_LABELS[s.role]})` }));
   const clinicalStaff = staffData.filter((_, i) => (CLINICAL_ROLES as readonly string[]).includes(staff[i]!.role));
@@ -110,7 +111,7 @@ export function ContactFieldsForm({
           value={values.occurredAt}
           onChange={(e) => set('occurredAt', e.currentTarget.value)}
           error={err('occurredAt')}
-          max={dayjs().format('YYYY-MM-DDTHH:mm')}
+          max={inputDateTime()}
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -184,10 +185,8 @@ export function ContactFieldsForm({
           label="Naloxone doses given"
           min={0}
           max={INTAKE_LIMITS.naloxoneDoses}
-          allowDecimal={false}
-          allowNegative={false}
           value={values.naloxoneDoses}
-          onChange={(v) => set('naloxoneDoses', typeof v === 'number' ? v : Number(v) || 0)}
+          onChange={(v) => set('naloxoneDoses', v)}
           error={err('naloxoneDoses')}
         />
       </Grid.Col>

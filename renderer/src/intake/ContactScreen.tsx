@@ -1,12 +1,16 @@
-import { Anchor, Card, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useCallback } from 'react';
+import { contract, type OutputOf } from '../../../shared/contract';
+import type { PersonMatch } from '../../../shared/contract/people';
 import { CLINICAL_ROLES } from '../../../shared/domain/roles';
 import { api } from '../api';
 import { href, type RouteParams } from '../app/router';
 import { useSession } from '../app/session';
 import { label } from '../people/labels';
-import { PersonSearch } from '../people/PersonSearch';
+import { MatchSummary, PersonSearch } from '../people/PersonSearch';
+import { type FieldErrors, useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
 import { formatDateTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
@@ -25,6 +29,70 @@ function Field({ name, children }: { name: string; children: ReactNode }) {
   );
 }
 
+/** Links a contact recorded for an unidentified person to the person, once known: find, check, confirm. */
+function LinkPersonForm({
+  contactId,
+  onLinked,
+}: {
+  contactId: string;
+  onLinked: (value: OutputOf<'contacts.linkPerson'>) => void;
+}) {
+  const form = useForm({
+    initial: { person: null as PersonMatch | null },
+    schema: contract['contacts.linkPerson'].input,
+    toInput: (v) => ({ id: contactId, personId: v.person?.id ?? '' }),
+    rules: (v): FieldErrors => (v.person ? {} : { personId: 'Find and choose the person first.' }),
+  });
+  const person = form.values.person;
+  async function link() {
+    const out = await form.submit((input) => api.contacts.linkPerson(input));
+    if (out) onLinked(out);
+  }
+  return (
+    <Card withBorder padding="md">
+      <form
+        ref={form.formRef}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void link();
+        }}
+      >
+        <Stack gap="sm">
+          {person ? (
+            <Group justify="space-between" wrap="nowrap" data-testid="link-choice">
+              <MatchSummary match={person} />
+              <Button variant="subtle" size="compact-sm" onClick={() => form.reset({ person: null })}>
+                Choose someone else
+              </Button>
+            </Group>
+          ) : (
+            <PersonSearch
+              label="Link this contact to a person"
+              description="Once you know who it was."
+              error={form.error('personId')}
+              onPick={(c) => c.kind === 'person' && form.set('person', c.match)}
+            />
+          )}
+          {person && form.error('personId') ? (
+            <Text c="red.9" size="sm" data-error-anchor>
+              {form.error('personId')}
+            </Text>
+          ) : null}
+          <FormErrors form={form} title="Not linked" />
+          {person ? (
+            <Group justify="flex-end">
+              <Button type="submit" loading={form.busy}>
+                Link to {person.displayName}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
 /** One contact in full. Clinical roles also see the clinical note and screening answers. */
 export function ContactScreen({ params }: { params: RouteParams }) {
   const { user } = useSession();
@@ -35,14 +103,6 @@ export function ContactScreen({ params }: { params: RouteParams }) {
   if (error) return <Notice title="Contact not found" message={error} />;
   if (!contact) return <Loader aria-label="Loading the contact" />;
   const clinical = (CLINICAL_ROLES as readonly string[]).includes(user.role);
-
-  async function link(personId: string) {
-    const r = await api.contacts.linkPerson({ id: contact!.id, personId });
-    if (r.ok) {
-      notifications.show({ color: 'green', title: 'Contact linked', message: r.value.contact.personName ?? '' });
-      setData(r.value);
-    } else notifications.show({ color: 'red', title: 'Not linked', message: r.error.message });
-  }
 
   return (
     <Stack>
@@ -57,13 +117,13 @@ export function ContactScreen({ params }: { params: RouteParams }) {
         }
       />
       {!contact.personId ? (
-        <Card withBorder padding="md">
-          <PersonSearch
-            label="Link this contact to a person"
-            description="Once you know who it was."
-            onPick={(c) => c.kind === 'person' && void link(c.match.id)}
-          />
-        </Card>
+        <LinkPersonForm
+          contactId={contact.id}
+          onLinked={(linked) => {
+            notifications.show({ color: 'green', title: 'Contact linked', message: linked.contact.personName ?? '' });
+            setData(linked);
+          }}
+        />
       ) : null}
       <Card withBorder padding="md">
         <Stack>

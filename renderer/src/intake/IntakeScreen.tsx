@@ -16,18 +16,19 @@ import {
 import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconHistory } from '@tabler/icons-react';
-import dayjs from 'dayjs';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { contract, type InputOf } from '../../../shared/contract';
 import { INTAKE_LIMITS } from '../../../shared/domain/intake';
 import { CLINICAL_ROLES, ROLE_LABELS } from '../../../shared/domain/roles';
 import { api } from '../api';
 import { navigate, type RouteParams } from '../app/router';
 import { useSession } from '../app/session';
-import { toPersonFields } from '../people/PersonFieldsForm';
-import { FormAlert } from '../ui/FormAlert';
-import { type FieldErrors, schemaErrors } from '../ui/form';
-import { formatTime } from '../ui/format';
+import { contactProblems } from '../../../shared/domain/contact';
+import { dueDateProblem } from '../../../shared/domain/followups';
+import { personFormProblems, toPersonFields } from '../people/PersonFieldsForm';
+import { type FieldErrors, useForm } from '../ui/form';
+import { ErrorSummary, FormErrors } from '../ui/FormErrors';
+import { formatTime, formatWhen, inputDate } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import {
   ContactFieldsForm,
@@ -59,25 +60,25 @@ function emptyForm(userId: string, officer: boolean): IntakeForm {
     subject: EMPTY_SUBJECT,
     contact: emptyContactForm(officer ? [userId] : []),
     screenings: EMPTY_SCREENINGS,
-    followup: { enabled: false, dueDate: dayjs().add(2, 'day').format('YYYY-MM-DD'), assigneeId: userId, note: '' },
+    followup: { enabled: false, dueDate: inputDate(2), assigneeId: userId, note: '' },
   };
 }
 
 type CreateInput = InputOf<'contacts.create'>;
 
-function toInput(form: IntakeForm, clinical: boolean, draftKey: string): CreateInput | null {
+/** The intake as the API takes it; with no person chosen yet, `subject` is missing and the contract says so. */
+function toInput(form: IntakeForm, clinical: boolean, draftKey: string): CreateInput {
   const s = form.subject;
-  const subject: CreateInput['subject'] | null =
+  const subject =
     s.kind === 'existing'
-      ? { kind: 'existing', personId: s.match.id }
+      ? { kind: 'existing' as const, personId: s.match.id }
       : s.kind === 'new'
-        ? { kind: 'new', person: toPersonFields(s.person), allowDuplicate: s.allowDuplicate }
+        ? { kind: 'new' as const, person: toPersonFields(s.person), allowDuplicate: s.allowDuplicate }
         : s.kind === 'anonymous'
-          ? { kind: 'anonymous', description: s.description }
-          : null;
-  if (!subject) return null;
+          ? { kind: 'anonymous' as const, description: s.description }
+          : undefined;
   return {
-    subject,
+    subject: subject as CreateInput['subject'],
     contact: toContactFields(form.contact, clinical),
     ...(clinical ? { screenings: toScreenings(form.screenings) } : {}),
     ...(form.followup.enabled
@@ -85,6 +86,35 @@ function toInput(form: IntakeForm, clinical: boolean, draftKey: string): CreateI
       : {}),
     draftKey,
   };
+}
+
+/** The rules beyond the contract's schema, with this workstation's clock: the backend applies the same ones. */
+function intakeRules(form: IntakeForm, input: CreateInput): FieldErrors {
+  const out: FieldErrors = {};
+  if (form.subject.kind === 'search')
+    out.subject = 'Choose the person first: someone on record, a new person, or an unidentified person.';
+  const contact = input.contact;
+  for (const [field, message] of Object.entries(
+    contactProblems(
+      {
+        occurredAt: contact.occurredAt,
+        chargeCategory: contact.chargeCategory ?? null,
+        chargesHeldInAbeyance: contact.chargesHeldInAbeyance ?? false,
+        disposition: contact.disposition,
+      },
+      Date.now(),
+    ),
+  ))
+    out[`contact.${field}`] = message;
+  if (form.subject.kind === 'new')
+    Object.assign(out, personFormProblems(form.subject.person, 'subject.person', form.contact.occurredAt.slice(0, 10)));
+  if (form.followup.enabled) {
+    if (form.subject.kind === 'anonymous')
+      out.followup = 'A follow-up needs an identified person: choose or create the person, or untick the follow-up.';
+    const due = form.followup.dueDate ? dueDateProblem(form.followup.dueDate, inputDate()) : null;
+    if (due) out['followup.dueDate'] = due;
+  }
+  return out;
 }
 
 /** Keyboard-first intake: find or create the person, the contact, screenings (clinical roles), a follow-up. Autosaved as a draft. */
@@ -97,20 +127,24 @@ export function IntakeScreen({ params }: { params: RouteParams }) {
 function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string | undefined }) {
   const { user } = useSession();
   const clinical = (CLINICAL_ROLES as readonly string[]).includes(user.role);
-  const [form, setForm] = useState<IntakeForm>(() => emptyForm(user.id, user.role === 'officer'));
+  const form = useForm<IntakeForm, CreateInput>({
+    initial: emptyForm(user.id, user.role === 'officer'),
+    schema: contract['contacts.create'].input,
+    toInput: (f) => toInput(f, clinical, draftKey),
+    rules: intakeRules,
+  });
+  const { values, setValues, errors } = form;
   const [staff, setStaff] = useState<StaffOption[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [focusTick, setFocusTick] = useState(0);
 
-  const restore = useCallback((content: IntakeForm, savedAt: string) => {
-    setForm(content);
-    setRestoredAt(savedAt);
-  }, []);
-  const draft = useDraft(draftKey, form, restore, !busy);
+  const restore = useCallback(
+    (content: IntakeForm, savedAt: string) => {
+      setValues(content);
+      setRestoredAt(savedAt);
+    },
+    [setValues],
+  );
+  const draft = useDraft(draftKey, values, restore, !form.busy);
 
   useEffect(() => {
     void api.intake.staff({}).then((r) => r.ok && setStaff(r.value.staff));
@@ -119,11 +153,11 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
   // Starting from a person's page: that person is already chosen (unless a draft says otherwise).
   useEffect(() => {
     if (!personId || !draft.ready) return;
-    if (form.subject.kind !== 'search' || form.subject.query) return;
+    if (values.subject.kind !== 'search' || values.subject.query) return;
     void api.people.get({ id: personId }).then((r) => {
       if (!r.ok) return;
       const p = r.value.person;
-      setForm((f) => ({
+      setValues((f) => ({
         ...f,
         subject: {
           kind: 'existing',
@@ -146,58 +180,28 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the draft has been looked at
   }, [personId, draft.ready]);
 
-  useEffect(() => {
-    if (focusTick)
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"] button, [role="alert"] input')?.focus();
-  }, [focusTick]);
-
-  function showErrors(next: FieldErrors, general: string | null) {
-    setErrors(next);
-    setFormError(general);
-    if (Object.keys(next).length) setFocusTick((t) => t + 1);
-  }
-
   async function submit(e?: FormEvent) {
     e?.preventDefault();
-    const input = toInput(form, clinical, draftKey);
-    if (!input) {
-      showErrors({ subject: 'Choose the person first: an existing person, a new person, or an unidentified person.' }, null);
-      formRef.current?.querySelector<HTMLElement>('input')?.focus();
-      return;
-    }
-    const found = schemaErrors(contract['contacts.create'].input, input);
-    if (Object.keys(found).length) {
-      showErrors(found, 'Some details need attention; they are marked below.');
-      return;
-    }
-    setBusy(true);
-    const r = await api.contacts.create(input);
-    setBusy(false);
-    if (!r.ok) {
-      if (r.error.field) showErrors({ [r.error.field]: r.error.message }, r.error.message);
-      else showErrors({}, r.error.message);
-      return;
-    }
+    const saved = await form.submit((input) => api.contacts.create(input));
+    if (!saved) return;
     const fresh = emptyForm(user.id, user.role === 'officer');
     draft.forget(fresh);
-    setForm(fresh);
-    notifications.show({ color: 'green', title: 'Intake saved', message: r.value.contact.personName ?? 'Unidentified person' });
-    navigate(r.value.contact.personId ? `/people/${r.value.contact.personId}` : `/contacts/${r.value.contact.id}`);
+    form.reset(fresh);
+    notifications.show({ color: 'green', title: 'Intake saved', message: saved.contact.personName ?? 'Unidentified person' });
+    navigate(saved.contact.personId ? `/people/${saved.contact.personId}` : `/contacts/${saved.contact.id}`);
   }
 
   async function discard() {
     await api.drafts.discard({ formKey: draftKey });
     const fresh = emptyForm(user.id, user.role === 'officer');
     draft.forget(fresh);
-    setForm(fresh);
+    form.reset(fresh);
     setRestoredAt(null);
-    setErrors({});
-    setFormError(null);
   }
 
   const staffData = staff.map((s) => ({ value: s.id, label: `${s.displayName} (${ROLE_LABELS[s.role]})` }));
-  const followup = form.followup;
-  const setFollowup = (next: Partial<FollowupForm>) => setForm((f) => ({ ...f, followup: { ...f.followup, ...next } }));
+  const followup = values.followup;
+  const setFollowup = (next: Partial<FollowupForm>) => setValues((f) => ({ ...f, followup: { ...f.followup, ...next } }));
 
   if (!draft.ready) return <Loader aria-label="Opening the intake form" />;
 
@@ -214,10 +218,7 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
       {restoredAt ? (
         <Alert color="blue" variant="light" icon={<IconHistory aria-hidden />} title="Unsaved intake restored" role="status">
           <Group justify="space-between">
-            <Text size="sm">
-              This is the intake you were working on, as saved at {formatTime(restoredAt)}{' '}
-              {dayjs(restoredAt).isSame(dayjs(), 'day') ? 'today' : dayjs(restoredAt).format('MMM D')}.
-            </Text>
+            <Text size="sm">This is the intake you were working on, as saved at {formatWhen(restoredAt)}.</Text>
             <Button size="compact-sm" variant="default" onClick={() => void discard()}>
               Discard it and start again
             </Button>
@@ -225,19 +226,24 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
         </Alert>
       ) : null}
       <form
-        ref={formRef}
+        ref={form.formRef}
         onSubmit={(e) => void submit(e)}
         noValidate
         onKeyDown={getHotkeyHandler([['mod+Enter', () => void submit()]])}
       >
         <Stack gap="lg">
+          <ErrorSummary form={form} />
           <Fieldset legend="1. Person">
-            <SubjectSection value={form.subject} onChange={(subject) => setForm((f) => ({ ...f, subject }))} errors={errors} />
+            <SubjectSection
+              value={values.subject}
+              onChange={(subject) => setValues((f) => ({ ...f, subject }))}
+              errors={errors}
+            />
           </Fieldset>
           <Fieldset legend="2. Contact">
             <ContactFieldsForm
-              values={form.contact}
-              onChange={(contact) => setForm((f) => ({ ...f, contact }))}
+              values={values.contact}
+              onChange={(contact) => setValues((f) => ({ ...f, contact }))}
               errors={errors}
               staff={staff}
               role={user.role}
@@ -246,8 +252,8 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
           {clinical ? (
             <Fieldset legend="3. Screenings (clinical: officers see only whether a screen was positive)">
               <ScreeningsForm
-                values={form.screenings}
-                onChange={(screenings) => setForm((f) => ({ ...f, screenings }))}
+                values={values.screenings}
+                onChange={(screenings) => setValues((f) => ({ ...f, screenings }))}
                 errors={errors}
               />
             </Fieldset>
@@ -269,7 +275,7 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
                       required
                       value={followup.dueDate}
                       onChange={(e) => setFollowup({ dueDate: e.currentTarget.value })}
-                      error={errors['followup.dueDate']}
+                      error={form.error('followup.dueDate')}
                     />
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 8 }}>
@@ -280,7 +286,7 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
                       data={staffData}
                       value={followup.assigneeId || null}
                       onChange={(v) => setFollowup({ assigneeId: v ?? '' })}
-                      error={errors['followup.assigneeId']}
+                      error={form.error('followup.assigneeId')}
                     />
                   </Grid.Col>
                   <Grid.Col span={12}>
@@ -291,14 +297,14 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
                       maxLength={INTAKE_LIMITS.followupNote}
                       value={followup.note}
                       onChange={(e) => setFollowup({ note: e.currentTarget.value })}
-                      error={errors['followup.note']}
+                      error={form.error('followup.note')}
                     />
                   </Grid.Col>
                 </Grid>
               ) : null}
             </Stack>
           </Fieldset>
-          <FormAlert message={formError} />
+          <FormErrors form={form} />
           <Group justify="space-between">
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="draft-status">
               {draft.status.kind === 'saved'
@@ -308,12 +314,12 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
                   : ''}
             </Text>
             <Group>
-              <Button variant="default" onClick={() => void discard()} disabled={busy}>
+              <Button variant="default" onClick={() => void discard()} disabled={form.busy}>
                 Clear form
               </Button>
               <Button
                 type="submit"
-                loading={busy}
+                loading={form.busy}
                 leftSection={<IconDeviceFloppy size={18} aria-hidden />}
                 aria-keyshortcuts="Control+Enter"
               >

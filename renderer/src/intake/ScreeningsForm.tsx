@@ -1,6 +1,13 @@
 import { Badge, Checkbox, Fieldset, Group, Radio, Stack, Text } from '@mantine/core';
 import type { ScreeningInput } from '../../../shared/contract/intake';
-import { SCREENER_CODES, SCREENERS, type ScreenerCode, type ScreenerDef, scoreScreening } from '../../../shared/domain/screeners';
+import {
+  allQuestions,
+  SCREENER_CODES,
+  SCREENERS,
+  type ScreenerCode,
+  type ScreenerDef,
+  scoreScreening,
+} from '../../../shared/domain/screeners';
 import type { FieldErrors } from '../ui/form';
 
 /** Per instrument: null when not being recorded, else one answer (or null) per item. */
@@ -23,7 +30,8 @@ function ScreenerFields({
   def: ScreenerDef<string | number>;
   answers: (string | number | null)[];
   onChange: (next: (string | number | null)[]) => void;
-  error: string | undefined;
+  /** The error of the screening (`''`) or of one answer (`answers.2`). */
+  error: (path: string) => string | undefined;
 }) {
   const complete = answers.every((a) => a !== null);
   const result = complete ? scoreScreening(def.code, answers as (string | number)[]) : null;
@@ -36,6 +44,7 @@ function ScreenerFields({
         <Radio.Group
           key={item}
           label={`${i + 1}. ${item}`}
+          error={error(`answers.${i}`)}
           value={answers[i] === null || answers[i] === undefined ? null : String(answers[i])}
           onChange={(v) => {
             const next = [...answers];
@@ -53,7 +62,7 @@ function ScreenerFields({
       ))}
       <Group gap="sm" aria-live="polite">
         <Text size="sm">
-          {result ? `Score ${result.score} of ${def.maxScore}.` : `Answer all ${def.items.length} questions to see the score.`}{' '}
+          {result ? `Score ${result.score} of ${def.maxScore}.` : `Answer ${allQuestions(def.items.length)} to see the score.`}{' '}
           {def.rule}
         </Text>
         {result ? (
@@ -62,9 +71,9 @@ function ScreenerFields({
           </Badge>
         ) : null}
       </Group>
-      {error ? (
-        <Text c="red.9" size="sm" role="alert">
-          {error}
+      {error('') ? (
+        <Text c="red.9" size="sm" data-error-anchor>
+          {error('')}
         </Text>
       ) : null}
     </Stack>
@@ -81,9 +90,14 @@ export function ScreeningsForm({
   onChange: (v: ScreeningsFormValues) => void;
   errors: FieldErrors;
 }) {
-  const errorFor = (index: number) =>
-    Object.entries(errors).find(([k]) => k === `screenings.${index}` || k.startsWith(`screenings.${index}.`))?.[1] ??
-    (index === 0 ? errors.screenings : undefined);
+  /** An answer's own error, else the screening's (any other problem of it, or of the list). */
+  const errorFor = (index: number) => (path: string) => {
+    if (path) return errors[`screenings.${index}.${path}`];
+    const own = Object.entries(errors).find(
+      ([k]) => (k === `screenings.${index}` || k.startsWith(`screenings.${index}.`)) && !/\.answers\.\d+$/.test(k),
+    )?.[1];
+    return own ?? (index === 0 ? errors.screenings : undefined);
+  };
   let position = 0;
   return (
     <Stack gap="md">

@@ -8,7 +8,7 @@ import { api } from '../api';
 import { href } from '../app/router';
 import { EMPTY_PERSON_FORM, PersonFieldsForm, type PersonFormValues, toPersonFields } from '../people/PersonFieldsForm';
 import { MatchSummary, PersonSearch } from '../people/PersonSearch';
-import type { FieldErrors } from '../ui/form';
+import { errorAt, type FieldErrors } from '../ui/form';
 
 export type SubjectState =
   | { kind: 'search'; query: string; dateOfBirth: string }
@@ -111,6 +111,7 @@ export function SubjectSection({
               query={value.query}
               onQueryChange={(query) => onChange({ ...value, query })}
               dateOfBirth={value.dateOfBirth || undefined}
+              error={errors.subject}
               extra={(query) => [
                 {
                   value: '__new',
@@ -126,7 +127,9 @@ export function SubjectSection({
                   label: (
                     <Group gap="xs">
                       <IconUserQuestion size={18} aria-hidden />
-                      <span>Unidentified person (description only)</span>
+                      <span>
+                        {query ? `Unidentified person described as “${query}”` : 'Unidentified person (description only)'}
+                      </span>
                     </Group>
                   ),
                 },
@@ -139,7 +142,8 @@ export function SubjectSection({
                     allowDuplicate: false,
                     person: { ...EMPTY_PERSON_FORM, ...splitName(value.query), dateOfBirth: value.dateOfBirth },
                   });
-                else onChange({ kind: 'anonymous', description: '' });
+                // What was typed is often already a description ("man in red jacket"): it is carried over.
+                else onChange({ kind: 'anonymous', description: value.query.trim() });
               }}
             />
           </Grid.Col>
@@ -151,13 +155,6 @@ export function SubjectSection({
               onChange={(e) => onChange({ ...value, dateOfBirth: e.currentTarget.value })}
             />
           </Grid.Col>
-          {errors.subject ? (
-            <Grid.Col span={12}>
-              <Text c="red.9" size="sm" role="alert">
-                {errors.subject}
-              </Text>
-            </Grid.Col>
-          ) : null}
         </Grid>
       );
     case 'existing':
@@ -172,9 +169,9 @@ export function SubjectSection({
               {restart}
             </Group>
           </Group>
-          {errors['subject.personId'] ? (
-            <Text c="red.9" size="sm" role="alert">
-              {errors['subject.personId']}
+          {errorAt(errors, 'subject.personId') ? (
+            <Text c="red.9" size="sm" data-error-anchor>
+              {errorAt(errors, 'subject.personId')}
             </Text>
           ) : null}
         </Card>
@@ -218,7 +215,7 @@ export function SubjectSection({
             maxLength={INTAKE_LIMITS.description}
             value={value.description}
             onChange={(e) => onChange({ ...value, description: e.currentTarget.value })}
-            error={errors['subject.description']}
+            error={errorAt(errors, 'subject.description')}
           />
         </Stack>
       );

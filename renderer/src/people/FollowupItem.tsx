@@ -1,20 +1,19 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Followup } from '../../../shared/contract/followups';
 import { api } from '../api';
 import { href } from '../app/router';
+import { daysFromToday, formatDate, formatDay, formatShortDate } from '../ui/format';
 
 function due(f: Followup): string {
-  const d = dayjs(f.dueDate);
-  const days = d.diff(dayjs().startOf('day'), 'day');
-  if (f.status !== 'open') return `Due ${d.format('MMM D, YYYY')}`;
-  if (days < 0) return `Overdue by ${-days} ${days === -1 ? 'day' : 'days'} (due ${d.format('MMM D')})`;
+  const days = daysFromToday(f.dueDate);
+  if (f.status !== 'open') return `Due ${formatDate(f.dueDate)}`;
+  if (days < 0) return `Overdue by ${-days} ${days === -1 ? 'day' : 'days'} (due ${formatShortDate(f.dueDate)})`;
   if (days === 0) return 'Due today';
   if (days === 1) return 'Due tomorrow';
-  return `Due ${d.format('ddd, MMM D')}`;
+  return `Due ${formatDay(f.dueDate)}`;
 }
 
 /** A follow-up with its due date (overdue ones say so) and a way to mark it done. */

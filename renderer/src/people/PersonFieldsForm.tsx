@@ -10,7 +10,9 @@ import {
   SEXES,
   VETERAN_STATUSES,
 } from '../../../shared/domain/intake';
-import type { FieldErrors } from '../ui/form';
+import { personProblems } from '../../../shared/domain/person';
+import { errorAt, type FieldErrors } from '../ui/form';
+import { inputDate } from '../ui/format';
 import { options, orNull } from './vocab';
 
 /** A person's details as the form holds them: strings and lists, "" for not known. */
@@ -48,6 +50,10 @@ export const EMPTY_PERSON_FORM: PersonFormValues = {
   phone: '',
 };
 
+/**
+ * The API's person fields. With an exact date of birth no year is sent (the backend takes it from the
+ * date), so a problem with the date is reported on the date, the field the user typed into.
+ */
 export function toPersonFields(v: PersonFormValues): PersonFields {
   const year = v.birthYear.trim();
   return {
@@ -55,7 +61,7 @@ export function toPersonFields(v: PersonFormValues): PersonFields {
     lastName: v.lastName,
     aliases: v.aliases,
     dateOfBirth: orNull(v.dateOfBirth),
-    birthYear: v.dateOfBirth ? Number(v.dateOfBirth.slice(0, 4)) : year ? Number(year) : null,
+    ...(v.dateOfBirth ? {} : { birthYear: year ? Number(year) : null }),
     sex: orNull(v.sex) as PersonFields['sex'],
     genderIdentity: orNull(v.genderIdentity) as PersonFields['genderIdentity'],
     raceEthnicity: v.raceEthnicity as PersonFields['raceEthnicity'],
@@ -66,6 +72,24 @@ export function toPersonFields(v: PersonFormValues): PersonFields {
     zip: v.zip,
     phone: v.phone,
   };
+}
+
+/** The shared person rules (a name, a date of birth not in the future…) on what the form holds, for `useForm`'s rules. */
+export function personFormProblems(v: PersonFormValues, prefix: string, contactDate?: string): FieldErrors {
+  const f = toPersonFields(v);
+  const year = f.birthYear ?? null;
+  const problems = personProblems(
+    {
+      firstName: v.firstName,
+      lastName: v.lastName,
+      aliases: v.aliases,
+      dateOfBirth: f.dateOfBirth ?? null,
+      birthYear: f.dateOfBirth ? Number(f.dateOfBirth.slice(0, 4)) : Number.isInteger(year) ? year : null,
+    },
+    inputDate(),
+    contactDate,
+  );
+  return Object.fromEntries(Object.entries(problems).map(([field, message]) => [`${prefix}.${field}`, message]));
 }
 
 export function fromPerson(p: Person): PersonFormValues {
@@ -104,8 +128,7 @@ export function PersonFieldsForm({
   /** Grid columns shown right after the name and date of birth (the duplicate warning). */
   afterBirth?: ReactNode;
 }) {
-  const err = (field: string) =>
-    errors[`${prefix}.${field}`] ?? Object.entries(errors).find(([k]) => k.startsWith(`${prefix}.${field}.`))?.[1];
+  const err = (field: string) => errorAt(errors, `${prefix}.${field}`);
   const set = <K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) => onChange({ ...values, [key]: value });
   const select = (key: 'sex' | 'genderIdentity' | 'preferredLanguage' | 'veteranStatus' | 'housingStatus') => ({
     value: values[key] || null,
@@ -153,7 +176,7 @@ export function PersonFieldsForm({
           value={values.dateOfBirth}
           onChange={(e) => set('dateOfBirth', e.currentTarget.value)}
           error={err('dateOfBirth')}
-          max={new Date().toISOString().slice(0, 10)}
+          max={inputDate()}
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -164,7 +187,7 @@ export function PersonFieldsForm({
           maxLength={4}
           disabled={values.dateOfBirth !== ''}
           value={values.dateOfBirth ? values.dateOfBirth.slice(0, 4) : values.birthYear}
-          onChange={(e) => set('birthYear', e.currentTarget.value.replace(/\D/g, ''))}
+          onChange={(e) => set('birthYear', e.currentTarget.value)}
           error={err('birthYear')}
         />
       </Grid.Col>

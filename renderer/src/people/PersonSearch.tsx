@@ -56,6 +56,7 @@ export function PersonSearch({
   autoFocus,
   query: controlledQuery,
   onQueryChange,
+  error,
 }: {
   label: string;
   description?: string;
@@ -66,6 +67,7 @@ export function PersonSearch({
   autoFocus?: boolean;
   query?: string;
   onQueryChange?: (query: string) => void;
+  error?: string | undefined;
 }) {
   const [ownQuery, setOwnQuery] = useState('');
   const query = controlledQuery ?? ownQuery;
@@ -98,7 +100,8 @@ export function PersonSearch({
 
   const extras = extra(query.trim());
   const byId = new Map(results.map((m) => [m.id, m]));
-  const showDropdown = query.trim().length >= 2 || results.length > 0;
+  // The extra choices (create, unidentified) are offered before anything is typed.
+  const showDropdown = query.trim().length >= 2 || results.length > 0 || extras.length > 0;
 
   return (
     <Combobox
@@ -113,6 +116,9 @@ export function PersonSearch({
         <TextInput
           label={label}
           description={description}
+          error={error}
+          // The error stands above the box, where the list of matches never covers it.
+          inputWrapperOrder={['label', 'description', 'error', 'input']}
           value={query}
           autoFocus={autoFocus}
           autoComplete="off"

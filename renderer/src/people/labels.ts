@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import {
   CHARGE_CATEGORIES,
   DISPOSITIONS,
@@ -13,6 +12,7 @@ import {
 } from '../../../shared/domain/intake';
 import { NEEDS } from '../../../shared/domain/needs';
 import { labelOf, type VocabItem } from '../../../shared/domain/vocab';
+import { ageOn, formatDate } from '../ui/format';
 
 /** Field names as people read them, with the vocabulary that labels their codes. */
 export const PERSON_FIELD_LABELS: Record<string, { label: string; vocab?: readonly VocabItem[] }> = {
@@ -37,6 +37,7 @@ export function fieldText(field: string, value: string | number | string[] | nul
   const vocab = PERSON_FIELD_LABELS[field]?.vocab;
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
   if (Array.isArray(value)) return value.map((v) => (vocab ? labelOf(vocab, v) : v)).join(', ');
+  if (field === 'dateOfBirth') return formatDate(String(value));
   return vocab ? labelOf(vocab, String(value)) : String(value);
 }
 
@@ -50,9 +51,6 @@ export const label = {
 
 /** A date of birth as staff read it: "Apr 12, 1988 (age 38)", "born about 1985", or "". */
 export function birthText(p: { dateOfBirth: string | null; birthYear: number | null }): string {
-  if (p.dateOfBirth) {
-    const d = dayjs(p.dateOfBirth);
-    return `${d.format('MMM D, YYYY')} (age ${dayjs().diff(d, 'year')})`;
-  }
+  if (p.dateOfBirth) return `${formatDate(p.dateOfBirth)} (age ${ageOn(p.dateOfBirth)})`;
   return p.birthYear ? `born about ${p.birthYear}` : '';
 }

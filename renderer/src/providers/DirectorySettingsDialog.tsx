@@ -1,9 +1,13 @@
 import { Button, Group, NumberInput, Select, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo } from 'react';
+import { contract } from '../../../shared/contract';
 import { api } from '../api';
 import { AppModal } from '../ui/AppModal';
-import { FormAlert } from '../ui/FormAlert';
+import { useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
+
+const EMPTY = { timeZone: '', staleMonths: 6 as number | string };
 
 /** The department's time zone ("open now") and how old a verification may get before a listing is flagged. */
 export function DirectorySettingsDialog({
@@ -15,38 +19,34 @@ export function DirectorySettingsDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [timeZone, setTimeZone] = useState<string | null>(null);
-  const [staleMonths, setStaleMonths] = useState<number | string>(6);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initial: EMPTY,
+    schema: contract['providers.updateSettings'].input,
+    toInput: (v) => ({
+      timeZone: v.timeZone,
+      staleMonths:
+        typeof v.staleMonths === 'number' ? v.staleMonths : v.staleMonths.trim() === '' ? Number.NaN : Number(v.staleMonths),
+    }),
+  });
+  const { reset } = form;
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
 
   useEffect(() => {
     if (!opened) return;
+    reset(EMPTY);
     void api.providers.settings({}).then((r) => {
-      if (r.ok) {
-        setTimeZone(r.value.timeZone);
-        setStaleMonths(r.value.staleMonths);
-      }
+      if (r.ok) reset({ timeZone: r.value.timeZone, staleMonths: r.value.staleMonths });
     });
-  }, [opened]);
+  }, [opened, reset]);
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    setFieldError({});
-    const r = await api.providers.updateSettings({ ...(timeZone ? { timeZone } : {}), staleMonths: Number(staleMonths) });
-    setBusy(false);
-    if (!r.ok) {
-      if (r.error.field) setFieldError({ [r.error.field]: r.error.message });
-      else setError(r.error.message);
-      return;
-    }
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const saved = await form.submit((input) => api.providers.updateSettings(input));
+    if (!saved) return;
     notifications.show({
       color: 'green',
       title: 'Directory settings saved',
-      message: `Open now uses ${r.value.timeZone}; listings are flagged after ${r.value.staleMonths} months.`,
+      message: `Open now uses ${saved.timeZone}; listings are flagged after ${saved.staleMonths} months.`,
     });
     onSaved();
     onClose();
@@ -54,34 +54,34 @@ export function DirectorySettingsDialog({
 
   return (
     <AppModal opened={opened} onClose={onClose} title="Directory settings" size="md">
-      <Stack>
-        <Select
-          label="Department time zone"
-          description="“Open now” and verification dates are judged in this time zone."
-          data={zones}
-          value={timeZone}
-          onChange={setTimeZone}
-          searchable
-          error={fieldError.timeZone}
-        />
-        <NumberInput
-          label="Flag listings not verified for (months)"
-          min={1}
-          max={60}
-          value={staleMonths}
-          onChange={setStaleMonths}
-          error={fieldError.staleMonths}
-        />
-        <FormAlert message={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            Save
-          </Button>
-        </Group>
-      </Stack>
+      <form ref={form.formRef} onSubmit={(e) => void save(e)} noValidate>
+        <Stack>
+          <Select
+            label="Department time zone"
+            description="“Open now” and verification dates are judged in this time zone."
+            data={zones}
+            searchable
+            {...form.select('timeZone')}
+          />
+          <NumberInput
+            label="Flag listings not verified for (months)"
+            min={1}
+            max={60}
+            value={form.values.staleMonths}
+            onChange={(v) => form.set('staleMonths', v)}
+            error={form.error('staleMonths')}
+          />
+          <FormErrors form={form} title="Settings not saved" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.busy}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </AppModal>
   );
 }

@@ -6,7 +6,8 @@ import { HSDS_TABLE_LABELS } from '../../../shared/contract/hsdsSpec';
 import { type ImportIssue, type ImportPlan, MAX_PACKAGE_BYTES } from '../../../shared/contract/providers';
 import { api } from '../api';
 import { AppModal } from '../ui/AppModal';
-import { FormAlert } from '../ui/FormAlert';
+import { useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
 import { fileToBase64 } from './parts';
 
 function where(i: ImportIssue): string {
@@ -129,56 +130,44 @@ function Preview({ plan }: { plan: ImportPlan }) {
 
 /** Choose a package, see what it would change, then import it in one step — or nothing at all. */
 export function ImportDialog({ opened, onClose, onImported }: { opened: boolean; onClose: () => void; onImported: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
+  const form = useForm({ initial: { file: null as File | null } });
   const [content, setContent] = useState<string | null>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const file = form.values.file;
 
   function reset() {
-    setFile(null);
+    form.reset({ file: null });
     setContent(null);
     setPlan(null);
-    setError(null);
   }
 
   async function choose(f: File | null) {
     reset();
-    setFile(f);
+    form.set('file', f);
     if (!f) return;
     if (f.size > MAX_PACKAGE_BYTES) {
-      setError('This file is larger than 50 MB. Split the directory into smaller packages.');
+      form.showErrors({ file: 'This file is larger than 50 MB. Split the directory into smaller packages.' });
       return;
     }
-    setBusy(true);
     const b64 = await fileToBase64(f);
-    const r = await api.providers.importPreview({ fileName: f.name, contentBase64: b64 });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
+    const checked = await form.run(() => api.providers.importPreview({ fileName: f.name, contentBase64: b64 }));
+    if (!checked) return;
     setContent(b64);
-    setPlan(r.value);
+    setPlan(checked);
   }
 
   async function commit() {
     if (!file || !content) return;
-    setBusy(true);
-    const r = await api.providers.import({ fileName: file.name, contentBase64: content });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    if (!r.value.committed) {
-      setPlan(r.value);
+    const done = await form.run(() => api.providers.import({ fileName: file.name, contentBase64: content }));
+    if (!done) return;
+    if (!done.committed) {
+      setPlan(done);
       return;
     }
     notifications.show({
       color: 'green',
       title: 'Directory updated',
-      message: `${r.value.totals.added} added, ${r.value.totals.updated} updated from ${file.name}.`,
+      message: `${done.totals.added} added, ${done.totals.updated} updated from ${file.name}.`,
     });
     reset();
     onImported();
@@ -193,33 +182,43 @@ export function ImportDialog({ opened, onClose, onImported }: { opened: boolean;
   const canImport = plan !== null && plan.errorCount === 0 && plan.totals.added + plan.totals.updated > 0;
   return (
     <AppModal opened={opened} onClose={close} title="Import providers (Open Referral HSDS 3.0)" size="xl">
-      <Stack>
-        <Text size="sm">
-          Choose a zip holding datapackage.json and the HSDS CSV files, or an HSDS JSON file. Records are matched by their HSDS
-          id, so importing an updated package again updates the same providers.
-        </Text>
-        <FileInput
-          label="Package file"
-          placeholder="Choose a .zip or .json file"
-          accept=".zip,.json,application/zip,application/json"
-          leftSection={<IconFileZip size={18} aria-hidden />}
-          value={file}
-          onChange={(f) => void choose(f)}
-          clearable
-          clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
-        />
-        {busy && !plan ? <Text role="status">Checking the package…</Text> : null}
-        <FormAlert message={error} title="Could not read the package" />
-        {plan ? <Preview plan={plan} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {plan && !canImport ? 'Close' : 'Cancel'}
-          </Button>
-          <Button onClick={() => void commit()} disabled={!canImport} loading={busy && plan !== null}>
-            {plan && canImport ? `Import ${plan.totals.added + plan.totals.updated} records` : 'Import'}
-          </Button>
-        </Group>
-      </Stack>
+      <form
+        ref={form.formRef}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void commit();
+        }}
+      >
+        <Stack>
+          <Text size="sm">
+            Choose a zip holding datapackage.json and the HSDS CSV files, or an HSDS JSON file. Records are matched by their HSDS
+            id, so importing an updated package again updates the same providers.
+          </Text>
+          <FileInput
+            label="Package file"
+            placeholder="Choose a .zip or .json file"
+            accept=".zip,.json,application/zip,application/json"
+            leftSection={<IconFileZip size={18} aria-hidden />}
+            value={file}
+            onChange={(f) => void choose(f)}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
+            error={form.error('file') ?? form.error('fileName') ?? form.error('contentBase64')}
+          />
+          {form.busy && !plan ? <Text role="status">Checking the package…</Text> : null}
+          <FormErrors form={form} title="Could not read the package" />
+          {plan ? <Preview plan={plan} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {plan && !canImport ? 'Close' : 'Cancel'}
+            </Button>
+            <Button type="submit" disabled={!canImport} loading={form.busy && plan !== null}>
+              {plan && canImport ? `Import ${plan.totals.added + plan.totals.updated} records` : 'Import'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </AppModal>
   );
 }

@@ -8,6 +8,7 @@ import { NEED_LABELS } from '../../../shared/domain/serviceTypes';
 import { api } from '../api';
 import { href, type RouteParams } from '../app/router';
 import { useSession } from '../app/session';
+import { formatDate } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
 import { OpenBadge, ServiceTypeList, StaleBadge, StatusBadge, WalkInBadge, canEditDirectory } from './parts';
@@ -47,7 +48,7 @@ function Phones({ phones }: { phones: ProviderPhone[] }) {
       {phones.map((p) => (
         <List.Item key={p.id}>
           <Group gap={6} wrap="nowrap" align="flex-start">
-            <IconPhone size={18} aria-hidden style={{ marginTop: 2 }} />
+            <IconPhone size={18} aria-hidden style={{ marginTop: 4, flexShrink: 0 }} />
             <div>
               <Text fw={700} size="lg" component="span" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {p.number}
@@ -72,7 +73,7 @@ function Schedules({ schedules }: { schedules: ProviderSchedule[] }) {
         <div key={s.id}>
           {s.hours ? <Text fw={600}>{s.hours}</Text> : null}
           {s.validFrom || s.validTo ? (
-            <Text size="sm" c="dimmed">{`Valid ${s.validFrom ?? '…'} to ${s.validTo ?? '…'}`}</Text>
+            <Text size="sm" c="dimmed">{`Valid ${formatDate(s.validFrom, '…')} to ${formatDate(s.validTo, '…')}`}</Text>
           ) : null}
           {s.description ? <Text size="sm">{s.description}</Text> : null}
           {s.notes ? <Text size="sm">{s.notes}</Text> : null}
@@ -101,7 +102,11 @@ export function ProviderScreen({ params }: { params: RouteParams }) {
   async function verify() {
     const r = await api.providers.verify({ id });
     if (r.ok) {
-      notifications.show({ color: 'green', title: 'Marked as verified', message: `Verified on ${r.value.assuredDate}.` });
+      notifications.show({
+        color: 'green',
+        title: 'Marked as verified',
+        message: `Verified on ${formatDate(r.value.assuredDate)}.`,
+      });
       void load();
     } else notifications.show({ color: 'red', title: 'Not saved', message: r.error.message });
   }
@@ -153,7 +158,11 @@ export function ProviderScreen({ params }: { params: RouteParams }) {
         <OpenBadge open={s.open} size="lg" />
         <StatusBadge status={s.status} />
         {s.walkIns ? <WalkInBadge /> : null}
-        {s.stale ? <StaleBadge assuredDate={s.assuredDate} /> : <Text size="sm" c="dimmed">{`Verified ${s.assuredDate}`}</Text>}
+        {s.stale ? (
+          <StaleBadge assuredDate={s.assuredDate} />
+        ) : (
+          <Text size="sm" c="dimmed">{`Verified ${formatDate(s.assuredDate, 'never')}`}</Text>
+        )}
       </Group>
       {s.alert ? (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Alert">
@@ -162,8 +171,8 @@ export function ProviderScreen({ params }: { params: RouteParams }) {
       ) : null}
       {s.stale ? (
         <Alert color="orange" variant="light" title="These details may be out of date">
-          {s.assuredDate ? `Last verified on ${s.assuredDate}.` : 'Never verified.'} Confirm hours and intake by phone before
-          sending someone.
+          {s.assuredDate ? `Last verified on ${formatDate(s.assuredDate)}.` : 'Never verified.'} Confirm hours and intake by phone
+          before sending someone.
         </Alert>
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

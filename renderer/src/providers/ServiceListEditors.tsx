@@ -44,6 +44,7 @@ export function PhonesEditor({
             label="Note"
             style={{ flex: 1 }}
             value={p.description}
+            error={errors[`phones.${i}.description`]}
             onChange={(e) => onChange(updateAt(value, i, { description: e.currentTarget.value }))}
           />
           <RemoveButton label={`Remove phone ${p.number || i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))} />

@@ -2,11 +2,13 @@ import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, MultiSelect, Sta
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
-import type { OutputOf } from '../../../shared/contract';
+import { contract, type OutputOf } from '../../../shared/contract';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
 import { api } from '../api';
 import { href } from '../app/router';
 import { useSession } from '../app/session';
+import { useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
 import { canEditDirectory } from './parts';
@@ -15,24 +17,25 @@ type Term = OutputOf<'providers.terms'>['terms'][number];
 const OPTIONS = SERVICE_TYPES.map((t) => ({ value: t, label: SERVICE_TYPE_LABELS[t] }));
 
 function TermRow({ term, editor, onSaved }: { term: Term; editor: boolean; onSaved: () => void }) {
-  const [types, setTypes] = useState<ServiceType[]>(term.reviewed ? term.serviceTypes : term.suggested);
-  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initial: { serviceTypes: term.reviewed ? term.serviceTypes : term.suggested },
+    schema: contract['providers.mapTerm'].input,
+    toInput: (v) => ({ termId: term.id, serviceTypes: v.serviceTypes }),
+  });
+  const types = form.values.serviceTypes;
   const changed = !term.reviewed || types.join() !== term.serviceTypes.join();
 
   async function save() {
-    setBusy(true);
-    const r = await api.providers.mapTerm({ termId: term.id, serviceTypes: types });
-    setBusy(false);
-    if (r.ok) {
-      notifications.show({
-        color: 'green',
-        title: 'Mapping saved',
-        message: types.length
-          ? `“${term.name}” now counts as ${types.map((t) => SERVICE_TYPE_LABELS[t]).join(', ')}.`
-          : `“${term.name}” is not a service type.`,
-      });
-      onSaved();
-    } else notifications.show({ color: 'red', title: 'Not saved', message: r.error.message });
+    const saved = await form.submit((input) => api.providers.mapTerm(input));
+    if (!saved) return;
+    notifications.show({
+      color: 'green',
+      title: 'Mapping saved',
+      message: types.length
+        ? `“${term.name}” now counts as ${types.map((t) => SERVICE_TYPE_LABELS[t]).join(', ')}.`
+        : `“${term.name}” is not a service type.`,
+    });
+    onSaved();
   }
 
   return (
@@ -61,15 +64,29 @@ function TermRow({ term, editor, onSaved }: { term: Term; editor: boolean; onSav
       </Table.Td>
       <Table.Td miw={320}>
         {editor ? (
-          <MultiSelect
-            aria-label={`Service types for ${term.name}`}
-            data={OPTIONS}
-            value={types}
-            onChange={(v) => setTypes(v as ServiceType[])}
-            placeholder={types.length ? undefined : 'Not a service type'}
-            searchable
-            description={!term.reviewed && term.suggested.length ? 'Suggested from the wording: check before saving.' : undefined}
-          />
+          <form
+            ref={form.formRef}
+            id={`term-${term.id}`}
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <MultiSelect
+              aria-label={`Service types for ${term.name}`}
+              data={OPTIONS}
+              value={types}
+              onChange={(v) => form.set('serviceTypes', v as ServiceType[])}
+              placeholder={types.length ? undefined : 'Not a service type'}
+              searchable
+              error={form.error('serviceTypes')}
+              description={
+                !term.reviewed && term.suggested.length ? 'Suggested from the wording: check before saving.' : undefined
+              }
+            />
+            <FormErrors form={form} title="Mapping not saved" />
+          </form>
         ) : (
           <Text size="sm">{term.serviceTypes.map((t) => SERVICE_TYPE_LABELS[t]).join(', ') || '—'}</Text>
         )}
@@ -77,11 +94,12 @@ function TermRow({ term, editor, onSaved }: { term: Term; editor: boolean; onSav
       {editor ? (
         <Table.Td>
           <Button
+            type="submit"
+            form={`term-${term.id}`}
             size="compact-sm"
             variant={changed ? 'filled' : 'default'}
             disabled={!changed}
-            loading={busy}
-            onClick={() => void save()}
+            loading={form.busy}
             aria-label={`Save mapping for ${term.name}`}
           >
             Save

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconClock, IconClockOff, IconDoorEnter } from '@tabl
 import type { OpenState } from '../../../shared/contract/providers';
 import { SERVICE_TYPE_LABELS, type ServiceType } from '../../../shared/domain/serviceTypes';
 import type { Role } from '../../../shared/domain/roles';
+import { formatDate } from '../ui/format';
 
 /** Badges here carry sentences ("Closed · opens Mon 08:00"): they wrap instead of being cut off. */
 const WRAP: BadgeProps['styles'] = {
@@ -35,7 +36,7 @@ export function OpenBadge({ open, size = 'md' }: { open: OpenState; size?: 'sm' 
 export function StaleBadge({ assuredDate }: { assuredDate: string | null }) {
   return (
     <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={14} aria-hidden />} styles={WRAP}>
-      {assuredDate ? `Not verified since ${assuredDate}` : 'Never verified'}
+      {assuredDate ? `Not verified since ${formatDate(assuredDate)}` : 'Never verified'}
     </Badge>
   );
 }

@@ -101,7 +101,11 @@ export function initial(s: ServiceDetail | null): Form {
   };
 }
 
-const age = (v: number | string) => (v === '' ? null : Number(v));
+/** What was typed, as the contract takes it: "" is none; anything else is sent as typed (the contract names a bad one). */
+const age = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
+
+/** A valid placeholder while a new organisation is being created with the service. */
+export const PENDING_ORG_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Replaces item `i` of a list with `patch` applied. */
 export function updateAt<T>(list: readonly T[], i: number, patch: Partial<T>): T[] {
@@ -116,13 +120,12 @@ export function toSaveInput(form: Form): Omit<ServiceEdit, 'id' | 'organizationI
     description: form.description,
     serviceTypes: form.serviceTypes,
     walkIns: form.walkIns,
-    phones: form.phones
-      .filter((p) => p.number.trim())
-      .map((p) => ({
-        number: p.number,
-        extension: p.extension.trim() ? Number(p.extension) : null,
-        description: p.description,
-      })),
+    // Every row is sent, so that a problem is reported on the row the user sees (a blank one is removed with its button).
+    phones: form.phones.map((p) => ({
+      number: p.number,
+      extension: p.extension.trim() ? Number(p.extension) : null,
+      description: p.description,
+    })),
     hours: form.hours,
     languages: form.languages.map((name) => ({ name })),
     requiredDocuments: form.requiredDocuments,

@@ -2,12 +2,15 @@ import { Alert, Button, Fieldset, Grid, Group, Loader, NumberInput, Stack, Text,
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useCallback, useState } from 'react';
 import { contract, type InputOf } from '../../../shared/contract';
+import type { Department } from '../../../shared/contract/auth';
 import type { Settings } from '../../../shared/contract/system';
+import { stateCode } from '../../../shared/domain/usStates';
 import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES } from '../../../shared/domain/session';
 import { api } from '../api';
 import { useSession } from '../app/session';
-import { FormAlert } from '../ui/FormAlert';
-import { schemaErrors, useForm } from '../ui/form';
+import { useForm } from '../ui/form';
+import { ErrorSummary, FormErrors } from '../ui/FormErrors';
+import { StateSelect } from '../ui/StateSelect';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
 
@@ -24,46 +27,53 @@ type Values = {
 };
 
 function toValues(s: Settings): Values {
-  return { ...s.department, banner: s.banner, idleLockMinutes: String(s.idleLockMinutes) };
+  // A state stored written out ("Illinois") is offered as its code; anything else is left for the user to choose.
+  const state = stateCode(s.department.state) ?? s.department.state;
+  return { ...s.department, state, banner: s.banner, idleLockMinutes: String(s.idleLockMinutes) };
+}
+
+/** Only what changed is sent, so the audit log records what really changed. */
+function changes(v: Values, initial: Settings): InputOf<'settings.update'> {
+  const department = {
+    name: v.name,
+    addressLine1: v.addressLine1,
+    addressLine2: v.addressLine2,
+    city: v.city,
+    state: v.state as Department['state'],
+    postalCode: v.postalCode,
+    phone: v.phone,
+  };
+  const minutes = v.idleLockMinutes.trim() === '' ? Number.NaN : Number(v.idleLockMinutes);
+  const input: InputOf<'settings.update'> = {};
+  if (JSON.stringify(department) !== JSON.stringify(initial.department)) input.department = department;
+  if (v.banner !== initial.banner) input.banner = v.banner;
+  if (minutes !== initial.idleLockMinutes) input.idleLockMinutes = minutes;
+  return input;
 }
 
 function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Settings) => void }) {
-  const form = useForm<Values>(toValues(initial));
-  const { values: v, text } = form;
+  const form = useForm({
+    initial: toValues(initial),
+    schema: contract['settings.update'].input,
+    toInput: (v: Values) => changes(v, initial),
+  });
+  const { text } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const department = {
-      name: v.name,
-      addressLine1: v.addressLine1,
-      addressLine2: v.addressLine2,
-      city: v.city,
-      state: v.state,
-      postalCode: v.postalCode,
-      phone: v.phone,
-    };
-    const minutes = v.idleLockMinutes.trim() === '' ? Number.NaN : Number(v.idleLockMinutes);
-    // Only what changed is sent, so the audit log records what really changed.
-    const input: InputOf<'settings.update'> = {};
-    if (JSON.stringify(department) !== JSON.stringify(initial.department)) input.department = department;
-    if (v.banner !== initial.banner) input.banner = v.banner;
-    if (minutes !== initial.idleLockMinutes) input.idleLockMinutes = minutes;
-    const errors = schemaErrors(contract['settings.update'].input, input);
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
-    if (Object.keys(input).length === 0) {
+    if (Object.keys(changes(form.values, initial)).length === 0) {
+      form.clearErrors();
       notifications.show({ color: 'blue', title: 'Nothing to save', message: 'No setting was changed.' });
       return;
     }
-    const out = await form.run(() => api.settings.update(input));
+    const out = await form.submit((input) => api.settings.update(input));
     if (out) onSaved(out);
   }
 
   return (
     <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="lg" maw={820}>
+        <ErrorSummary form={form} />
         <Fieldset legend="Department letterhead">
           <Grid>
             <Grid.Col span={12}>
@@ -79,13 +89,18 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
               <TextInput label="City" {...text('city', 'department.city')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
-              <TextInput label="State" {...text('state', 'department.state')} />
+              <StateSelect {...form.select('state', 'department.state')} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
               <TextInput label="ZIP code" {...text('postalCode', 'department.postalCode')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Phone" description="Optional" type="tel" {...text('phone', 'department.phone')} />
+              <TextInput
+                label="Phone"
+                description="Optional, e.g. (312) 555-0100"
+                type="tel"
+                {...text('phone', 'department.phone')}
+              />
             </Grid.Col>
           </Grid>
         </Fieldset>
@@ -105,16 +120,13 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: (s: Se
             description={`Between ${IDLE_LOCK_MIN_MINUTES} and ${IDLE_LOCK_MAX_MINUTES} minutes.`}
             min={IDLE_LOCK_MIN_MINUTES}
             max={IDLE_LOCK_MAX_MINUTES}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
             maw={320}
-            value={v.idleLockMinutes}
+            value={form.values.idleLockMinutes}
             onChange={(value) => form.set('idleLockMinutes', String(value))}
-            error={form.errors.idleLockMinutes}
+            error={form.error('idleLockMinutes')}
           />
         </Fieldset>
-        <FormAlert message={form.formError} title="Settings not saved" />
+        <FormErrors form={form} title="Settings not saved" />
         <Group justify="flex-end">
           <Button type="submit" loading={form.busy}>
             Save settings

@@ -1,12 +1,43 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+/**
+ * Forms: the one way every form and dialog validates, shows and focuses its errors.
+ *
+ *   const form = useForm({
+ *     initial: { name: '', dueDate: '' },          // what the inputs hold (any shape)
+ *     schema: contract['things.create'].input,     // the contract checks the whole input at once…
+ *     toInput: (v) => ({ name: v.name, dueDate: v.dueDate }),
+ *     rules: (v, input) => thingProblems(input),   // …plus shared rules beyond the schema (optional)
+ *   });
+ *   async function save() {
+ *     const out = await form.submit((input) => api.things.create(input));   // null when refused
+ *     if (out) onSaved(out);
+ *   }
+ *   <form ref={form.formRef} onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
+ *     <ErrorSummary form={form} />                              // long forms: every problem, at the top
+ *     <TextInput label="Name" {...form.text('name')} />         // value, onChange, error, maxLength (from the schema)
+ *     <TextInput type="date" error={form.error('dueDate')} …/>  // any other input: its error by input path
+ *     <FormErrors form={form} />                                 // by the buttons: "Not saved…", general errors
+ *     <Button type="submit" loading={form.busy}>Save</Button>
+ *   </form>
+ *
+ * - On submit every problem the schema and the rules find is marked at once, beside its field; nothing is
+ *   sent until there is none. The backend's refusal is shown the same way: all of its `fields`.
+ * - After a refused submit the first invalid field in page order is scrolled into view and focused (inside
+ *   dialogs too). A message no field shows (e.g. `version`) appears in `FormErrors`, so none is ever hidden.
+ * - Errors are keyed by input path (`contact.pathway`, `phones.0.number`); `error('contact.needs')` also
+ *   shows an error of `contact.needs.2`. A field that shows its error without a Mantine input puts
+ *   `data-error-anchor` on the element holding the message, so it can be found and focused too.
+ * - Once marked, a problem the user fixes disappears as they type (the schema and rules run again);
+ *   new problems are only added on the next submit. A successful submit clears every error of the form.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ApiError, Result } from '../../../shared/contract/procedure';
 import { isSessionProblem } from '../api';
 
-/** Messages keyed by the input path the backend names, e.g. `admin.password` or `department.postalCode`. */
+/** Messages keyed by the input path the backend and the contract name, e.g. `admin.password`. */
 export type FieldErrors = Record<string, string>;
 
-/** Every problem the contract's own schema finds, first message per field (the backend reports only the first). */
+/** Every problem the contract's own schema finds: the first message per input path. */
 export function schemaErrors(schema: z.ZodType, value: unknown): FieldErrors {
   const parsed = schema.safeParse(value);
   if (parsed.success) return {};
@@ -18,80 +49,271 @@ export function schemaErrors(schema: z.ZodType, value: unknown): FieldErrors {
   return out;
 }
 
-/**
- * Form state with the errors the backend and the contract report: field messages beside
- * their field, anything else above the buttons. After a failed submit the first invalid
- * input takes the focus, so a keyboard user lands where the fix is needed.
- */
-export function useForm<V extends Record<string, string | boolean>>(initial: V) {
-  const [values, setValues] = useState<V>(initial);
+/** The error for `path`, or else the first one reported inside it (`needs` shows `needs.2`). */
+export function errorAt(errors: FieldErrors, path: string): string | undefined {
+  if (errors[path]) return errors[path];
+  const prefix = `${path}.`;
+  for (const [key, message] of Object.entries(errors)) if (key.startsWith(prefix)) return message;
+  return undefined;
+}
+
+/** Every field problem of an API refusal: its `fields`, or the one `field`. */
+export function apiFieldErrors(error: ApiError): FieldErrors {
+  if (error.fields && Object.keys(error.fields).length) return { ...error.fields };
+  return error.field ? { [error.field]: error.message } : {};
+}
+
+type ZodDef = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+  checks?: { _zod: { def: { check: string; maximum?: number } } }[];
+};
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+
+/** The contract's maximum length for the text at `path` of `schema`, so inputs refuse longer text as it is typed. */
+export function maxLengthAt(schema: z.ZodType, path: string): number | undefined {
+  let node: z.ZodType | undefined = schema;
+  const parts = path ? path.split('.') : [];
+  for (;;) {
+    if (!node) return undefined;
+    const def = defOf(node);
+    if (def.innerType) node = def.innerType;
+    else if (def.type === 'pipe') node = def.in;
+    else if (def.type === 'object' && parts.length) node = def.shape?.[parts.shift()!];
+    else if (def.type === 'array' && parts.length) {
+      parts.shift();
+      node = def.element;
+    } else if (def.type === 'string' && !parts.length) {
+      return def.checks?.find((c) => c._zod.def.check === 'max_length')?._zod.def.maximum;
+    } else return undefined;
+  }
+}
+
+const ERROR_TEXT = '.mantine-InputWrapper-error, .mantine-Checkbox-error, [data-error-anchor]';
+const FOCUSABLE = 'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), button:not([disabled]), [tabindex]';
+
+/** Where the keyboard goes for the first marked problem: the invalid input, or the input beside a message. */
+function focusTargetOf(el: HTMLElement): HTMLElement {
+  if (el.matches('[aria-invalid="true"]')) return el;
+  const field = el.hasAttribute('data-error-anchor')
+    ? el
+    : (el.closest<HTMLElement>('.mantine-Checkbox-root') ?? el.parentElement);
+  const input = field?.querySelector<HTMLElement>(FOCUSABLE);
+  if (input) return input;
+  el.tabIndex = -1;
+  return el;
+}
+
+/** Scrolls the first marked problem of `root` (in page order) into view and focuses it; false if there is none. */
+export function focusFirstProblem(root: HTMLElement | null): boolean {
+  const first = root?.querySelector<HTMLElement>(`[aria-invalid="true"]:not(:disabled), ${ERROR_TEXT}, [data-form-alert]`);
+  if (!first) return false;
+  const target = focusTargetOf(first);
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+  return true;
+}
+
+/** Focuses the field that shows `message` (for the links of the error summary). */
+export function focusProblem(root: HTMLElement | null, message: string): void {
+  const shown = [...(root?.querySelectorAll<HTMLElement>(ERROR_TEXT) ?? [])].find((el) => el.textContent?.trim() === message);
+  if (!shown) return;
+  const target = focusTargetOf(shown);
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+}
+
+export interface FormOptions<V, I> {
+  initial: V;
+  /** The contract input the values stand for (defaults to the values themselves). */
+  toInput?: (values: V) => I;
+  /** The contract's input schema: checked in full before anything is sent. */
+  schema?: z.ZodType;
+  /** Rules beyond the schema (shared domain rules, "the two passwords differ"): path → message; they win over the schema's. */
+  rules?: (values: V, input: I) => FieldErrors;
+}
+
+export type Form<V, I = V> = ReturnType<typeof useForm<V, I>>;
+
+/** Form state with every error the contract, the rules and the backend report. See the top of this file. */
+export function useForm<V, I = V>(options: FormOptions<V, I>) {
+  const opts = useRef(options);
+  opts.current = options;
+  const [values, setValues] = useState<V>(options.initial);
   const [errors, setErrorsState] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  /** Paths whose errors came from the backend: they stay until the next submit. */
+  const fromServer = useRef(new Set<string>());
 
+  const clientErrors = useCallback((v: V): FieldErrors => {
+    const o = opts.current;
+    const input = o.toInput ? o.toInput(v) : (v as unknown as I);
+    const found = o.schema ? schemaErrors(o.schema, input) : {};
+    // The form's own rules speak more precisely than the generic schema message for the same field.
+    return { ...found, ...o.rules?.(v, input) };
+  }, []);
+
+  // A marked problem the user has fixed goes away as they type; new ones wait for the next submit.
   useEffect(() => {
-    if (focusTick === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    invalid?.focus();
+    setErrorsState((shown) => {
+      const paths = Object.keys(shown).filter((p) => !fromServer.current.has(p));
+      if (!paths.length) return shown;
+      const now = clientErrors(values);
+      let changed = false;
+      const next: FieldErrors = {};
+      for (const [path, message] of Object.entries(shown)) {
+        const current = fromServer.current.has(path) ? message : now[path];
+        if (current !== message) changed = true;
+        if (current) next[path] = current;
+      }
+      return changed ? next : shown;
+    });
+  }, [values, clientErrors]);
+
+  // After a refused submit: the first problem into view and focused; messages no field shows are listed.
+  useLayoutEffect(() => {
+    if (!focusTick) return;
+    const root = formRef.current;
+    const shown = new Set([...(root?.querySelectorAll(ERROR_TEXT) ?? [])].map((el) => el.textContent?.trim()));
+    setUnplaced([...new Set(Object.values(errors))].filter((m) => !shown.has(m)));
+    focusFirstProblem(root);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per refused submit, after it rendered
   }, [focusTick]);
 
-  const setErrors = useCallback((next: FieldErrors) => {
-    setErrorsState(next);
-    if (Object.keys(next).length) setFocusTick((t) => t + 1);
+  /** Marks these problems (replacing the previous ones) and takes the user to the first. */
+  const showErrors = useCallback((fields: FieldErrors, general: string | null = null, server = false) => {
+    fromServer.current = new Set(server ? Object.keys(fields) : []);
+    setErrorsState(fields);
+    setFormError(general);
+    setUnplaced([]);
+    if (Object.keys(fields).length || general) setFocusTick((t) => t + 1);
   }, []);
 
-  const set = useCallback(<K extends keyof V>(key: K, value: V[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-  }, []);
-
-  /** Props for a text input bound to `key`, showing the error reported for `path` (defaults to the key). */
-  const text = (key: keyof V & string, path: string = key) => ({
-    value: String(values[key]),
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-      if (errors[path]) setErrorsState(({ [path]: _removed, ...rest }) => rest);
-    },
-    error: errors[path],
-  });
-
-  const reset = useCallback((next: V) => {
-    setValues(next);
+  const clearErrors = useCallback(() => {
+    fromServer.current = new Set();
     setErrorsState({});
     setFormError(null);
+    setUnplaced([]);
   }, []);
 
-  /** Shows an API error where it belongs; session problems are left to the app (lock/login screen). */
-  const showError = useCallback(
+  /** Shows a backend refusal: every field it names, or the message above the buttons. Session problems are the app's. */
+  const fail = useCallback(
     (error: ApiError) => {
       if (isSessionProblem(error.code)) return;
-      if (error.field) setErrors({ [error.field]: error.message });
-      else setFormError(error.message);
+      const fields = apiFieldErrors(error);
+      showErrors(fields, Object.keys(fields).length ? null : error.message, true);
     },
-    [setErrors],
+    [showErrors],
   );
 
-  /** Runs a call with the busy flag set; returns the value, or null after showing the error. */
+  /** Runs a call with the busy flag; on success clears the form's errors and returns the value, else shows the refusal. */
   const run = useCallback(
-    async <T>(fn: () => Promise<Result<T>>): Promise<T | null> => {
+    async <T>(call: () => Promise<Result<T>>): Promise<T | null> => {
       setBusy(true);
-      setFormError(null);
       try {
-        const result = await fn();
+        const result = await call();
         if (result.ok) {
-          setErrorsState({});
+          clearErrors();
           return result.value;
         }
-        showError(result.error);
+        fail(result.error);
         return null;
       } finally {
         setBusy(false);
       }
     },
-    [showError],
+    [clearErrors, fail],
   );
 
-  return { values, set, text, errors, setErrors, formError, setFormError, busy, run, reset, formRef };
+  /** Checks the whole input (schema and rules), marks every problem, and only when there is none sends it. */
+  const submit = useCallback(
+    async <T>(call: (input: I) => Promise<Result<T>>): Promise<T | null> => {
+      const found = clientErrors(values);
+      if (Object.keys(found).length) {
+        showErrors(found);
+        return null;
+      }
+      const o = opts.current;
+      return run(() => call(o.toInput ? o.toInput(values) : (values as unknown as I)));
+    },
+    [clientErrors, values, showErrors, run],
+  );
+
+  const set = useCallback(<K extends keyof V>(key: K, value: V[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+  }, []);
+
+  const reset = useCallback(
+    (next: V) => {
+      setValues(next);
+      clearErrors();
+    },
+    [clearErrors],
+  );
+
+  const error = (path: string) => errorAt(errors, path);
+
+  /** Props for a text input bound to the string value `key`, with the error and maximum length of input `path`. */
+  const text = (key: keyof V & string, path: string = key) => {
+    const maxLength = options.schema ? maxLengthAt(options.schema, path) : undefined;
+    return {
+      value: String(values[key] ?? ''),
+      onChange: (e: { currentTarget: { value: string } }) => {
+        const value = e.currentTarget.value;
+        setValues((v) => ({ ...v, [key]: value }));
+      },
+      error: error(path),
+      ...(maxLength ? { maxLength } : {}),
+    };
+  };
+
+  /** Props for a Select bound to the string value `key` ("" for none), with the error of input `path`. */
+  const select = (key: keyof V & string, path: string = key) => ({
+    value: String(values[key] ?? '') || null,
+    onChange: (value: string | null) => setValues((v) => ({ ...v, [key]: value ?? '' })),
+    error: error(path),
+  });
+
+  return {
+    values,
+    setValues,
+    set,
+    reset,
+    text,
+    select,
+    error,
+    errors,
+    formError,
+    /** Messages that no field on screen shows (shown by `FormErrors`). */
+    unplaced,
+    busy,
+    submit,
+    run,
+    fail,
+    showErrors,
+    clearErrors,
+    formRef,
+  };
+}
+
+/**
+ * A refusal of a call made for part of a form (a new organisation, one of several screenings), with the
+ * fields it names moved to where the form shows them: `from` (a path prefix, or "" for all) becomes `to`.
+ */
+export function moveFields(error: ApiError, from: string, to: string): ApiError {
+  const move = (path: string) =>
+    !from ? `${to}.${path}` : path === from ? to : path.startsWith(`${from}.`) ? `${to}${path.slice(from.length)}` : path;
+  const fields = Object.fromEntries(Object.entries(apiFieldErrors(error)).map(([k, m]) => [move(k), m]));
+  return {
+    ...error,
+    ...(error.field ? { field: move(error.field) } : {}),
+    ...(Object.keys(fields).length ? { fields } : {}),
+  };
 }

@@ -1,20 +1,88 @@
 import dayjs from 'dayjs';
 
-/** Dates as staff read them on a US workstation: "Nov 28, 2026, 9:41 PM". */
-export function formatDateTime(iso: string | null | undefined, empty = '—'): string {
-  if (!iso) return empty;
-  const d = dayjs(iso);
-  return d.isValid() ? d.format('MMM D, YYYY, h:mm A') : empty;
+/**
+ * How the window writes dates, times and counts: the only place that does (lint refuses `dayjs` and
+ * `toLocale…String` elsewhere in the renderer). US workstation style: "Jan 1, 2005", "8:52 AM",
+ * "Nov 28, 2026, 9:41 PM". Dates without a time (YYYY-MM-DD) are calendar days, never shifted by time zone.
+ */
+
+const DATE = 'MMM D, YYYY';
+const TIME = 'h:mm A';
+
+function parse(value: string | null | undefined) {
+  if (!value) return null;
+  const d = dayjs(value);
+  return d.isValid() ? d : null;
 }
 
-export function formatTime(iso: string): string {
-  return dayjs(iso).format('h:mm A');
+/** "Jan 1, 2005". */
+export function formatDate(value: string | null | undefined, empty = '—'): string {
+  return parse(value)?.format(DATE) ?? empty;
 }
 
-/** Shorter, for tables: the year only when it is not this year. */
-export function formatShortDateTime(iso: string | null | undefined, empty = '—'): string {
-  if (!iso) return empty;
-  const d = dayjs(iso);
-  if (!d.isValid()) return empty;
-  return d.format(d.year() === dayjs().year() ? 'MMM D, h:mm A' : 'MMM D, YYYY, h:mm A');
+/** "8:52 AM". */
+export function formatTime(value: string | null | undefined, empty = '—'): string {
+  return parse(value)?.format(TIME) ?? empty;
+}
+
+/** "Nov 28, 2026, 9:41 PM". */
+export function formatDateTime(value: string | null | undefined, empty = '—'): string {
+  return parse(value)?.format(`${DATE}, ${TIME}`) ?? empty;
+}
+
+/** Shorter, for tables and lists: the year only when it is not this year ("Nov 28, 9:41 PM"). */
+export function formatShortDateTime(value: string | null | undefined, empty = '—'): string {
+  const d = parse(value);
+  if (!d) return empty;
+  return d.format(d.year() === dayjs().year() ? `MMM D, ${TIME}` : `${DATE}, ${TIME}`);
+}
+
+/** A day without its year when it is this year ("Nov 28"), else with it ("Nov 28, 2025"). */
+export function formatShortDate(value: string | null | undefined, empty = '—'): string {
+  const d = parse(value);
+  if (!d) return empty;
+  return d.format(d.year() === dayjs().year() ? 'MMM D' : DATE);
+}
+
+/** With the weekday, for dates near today: "Mon, Nov 30". */
+export function formatDay(value: string | null | undefined, empty = '—'): string {
+  return parse(value)?.format('ddd, MMM D') ?? empty;
+}
+
+/** "9:41 PM today", else "Nov 28, 9:41 PM": when something was last saved. */
+export function formatWhen(value: string | null | undefined, empty = '—'): string {
+  const d = parse(value);
+  if (!d) return empty;
+  return d.isSame(dayjs(), 'day') ? `${d.format(TIME)} today` : formatShortDateTime(value);
+}
+
+/** Whole days from today to a calendar date (negative when past). */
+export function daysFromToday(date: string): number {
+  return dayjs(date).startOf('day').diff(dayjs().startOf('day'), 'day');
+}
+
+/** Age in whole years on today's date. */
+export function ageOn(dateOfBirth: string): number {
+  return dayjs().diff(dayjs(dateOfBirth), 'year');
+}
+
+/** A count as staff read it: "12,480". */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Today plus `days`, as a date input holds it (YYYY-MM-DD). */
+export function inputDate(days = 0): string {
+  return dayjs().add(days, 'day').format('YYYY-MM-DD');
+}
+
+/** Now, as a date-and-time input holds it (YYYY-MM-DDTHH:mm, local). */
+export function inputDateTime(): string {
+  return dayjs().format('YYYY-MM-DDTHH:mm');
+}
+
+/** A local date-and-time input value with this workstation's UTC offset, as the backend takes it; unchanged if not a time. */
+export function withOffset(local: string): string {
+  const d = dayjs(local);
+  return d.isValid() ? d.format() : local;
 }

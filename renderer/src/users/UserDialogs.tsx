@@ -2,12 +2,12 @@ import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/co
 import type { FormEvent } from 'react';
 import { contract } from '../../../shared/contract';
 import type { UserSummary } from '../../../shared/contract/users';
-import { checkPassword } from '../../../shared/domain/password';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain/roles';
 import { api } from '../api';
 import { AppModal } from '../ui/AppModal';
-import { FormAlert } from '../ui/FormAlert';
-import { schemaErrors, useForm } from '../ui/form';
+import { useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
+import { newPasswordProblems } from '../ui/password';
 import { PasswordRules } from '../ui/PasswordRules';
 import { TemporaryPasswordInput } from './TemporaryPasswordInput';
 
@@ -26,10 +26,6 @@ function DialogButtons({ busy, submitLabel, onCancel }: { busy: boolean; submitL
   );
 }
 
-function passwordProblem(password: string, username: string, departmentName: string): string | null {
-  return checkPassword(password, [username, departmentName])?.message ?? null;
-}
-
 export function CreateUserDialog({
   departmentName,
   onClose,
@@ -39,20 +35,17 @@ export function CreateUserDialog({
   onClose: () => void;
   onCreated: (user: UserSummary) => void;
 }) {
-  const form = useForm({ username: '', displayName: '', role: 'officer', password: '' });
+  const form = useForm({
+    initial: { username: '', displayName: '', role: 'officer', password: '' },
+    schema: contract['users.create'].input,
+    toInput: (v) => ({ username: v.username, displayName: v.displayName, role: v.role as Role, password: v.password }),
+    rules: (v) => newPasswordProblems(v.password, null, [v.username, departmentName], 'password'),
+  });
   const { values: v, text } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = { username: v.username, displayName: v.displayName, role: v.role as Role, password: v.password };
-    const errors = schemaErrors(contract['users.create'].input, input);
-    const problem = passwordProblem(v.password, v.username, departmentName);
-    if (problem && !errors.password) errors.password = problem;
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
-    const out = await form.run(() => api.users.create(input));
+    const out = await form.submit((input) => api.users.create(input));
     if (out) onCreated(out.user);
   }
 
@@ -78,9 +71,9 @@ export function CreateUserDialog({
           <TemporaryPasswordInput
             value={v.password}
             onChange={(value) => form.set('password', value)}
-            error={form.errors.password}
+            error={form.error('password')}
           />
-          <FormAlert message={form.formError} title="User not created" />
+          <FormErrors form={form} title="User not created" />
           <DialogButtons busy={form.busy} submitLabel="Create user" onCancel={onClose} />
         </Stack>
       </form>
@@ -97,18 +90,16 @@ export function EditUserDialog({
   onClose: () => void;
   onSaved: (user: UserSummary) => void;
 }) {
-  const form = useForm({ displayName: user.displayName, role: user.role as string });
-  const { values: v, text } = form;
+  const form = useForm({
+    initial: { displayName: user.displayName, role: user.role as string },
+    schema: contract['users.update'].input,
+    toInput: (v) => ({ id: user.id, displayName: v.displayName, role: v.role as Role }),
+  });
+  const { text } = form;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = { id: user.id, displayName: v.displayName, role: v.role as Role };
-    const errors = schemaErrors(contract['users.update'].input, input);
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
-    const out = await form.run(() => api.users.update(input));
+    const out = await form.submit((input) => api.users.update(input));
     if (out) onSaved(out.user);
   }
 
@@ -118,7 +109,7 @@ export function EditUserDialog({
         <Stack>
           <TextInput label="Display name" autoComplete="off" data-autofocus {...text('displayName')} />
           <NativeSelect label="Role" data={ROLE_OPTIONS} {...text('role')} />
-          <FormAlert message={form.formError} />
+          <FormErrors form={form} />
           <DialogButtons busy={form.busy} submitLabel="Save changes" onCancel={onClose} />
         </Stack>
       </form>
@@ -137,17 +128,17 @@ export function ResetPasswordDialog({
   onClose: () => void;
   onDone: (user: UserSummary) => void;
 }) {
-  const form = useForm({ password: '' });
+  const form = useForm({
+    initial: { password: '' },
+    schema: contract['users.resetPassword'].input,
+    toInput: (v) => ({ id: user.id, password: v.password }),
+    rules: (v) => newPasswordProblems(v.password, null, [user.username, departmentName], 'password'),
+  });
   const reactivating = !user.active;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const problem = passwordProblem(form.values.password, user.username, departmentName);
-    if (problem) {
-      form.setErrors({ password: problem });
-      return;
-    }
-    const out = await form.run(() => api.users.resetPassword({ id: user.id, password: form.values.password }));
+    const out = await form.submit((input) => api.users.resetPassword(input));
     if (out) onDone(out.user);
   }
 
@@ -168,9 +159,9 @@ export function ResetPasswordDialog({
           <TemporaryPasswordInput
             value={form.values.password}
             onChange={(value) => form.set('password', value)}
-            error={form.errors.password}
+            error={form.error('password')}
           />
-          <FormAlert message={form.formError} />
+          <FormErrors form={form} />
           <DialogButtons busy={form.busy} submitLabel={reactivating ? 'Reactivate' : 'Reset password'} onCancel={onClose} />
         </Stack>
       </form>
