@@ -95,6 +95,8 @@ export const jobStateSchema = z.object({
   done: z.boolean(),
   ok: z.boolean().nullable(),
   message: z.string().nullable(),
+  /** The input field a failure is about (the backup file, the recovery key, the target folder). */
+  field: z.string().nullable(),
   backup: backupLogEntrySchema.nullable(),
   restore: restoreResultSchema.nullable(),
 });
@@ -173,6 +175,13 @@ export const backupsContract = {
     output: z.object({ job: jobStateSchema }),
     access: 'public',
     kind: 'mutation',
+  }),
+  /** What the restore form needs before login: where to suggest restoring, and whether a store is in use here. */
+  'restore.options': procedure({
+    input: empty,
+    output: z.object({ dataDir: z.string(), hasStore: z.boolean(), suggestedTarget: z.string() }),
+    access: 'public',
+    kind: 'query',
   }),
   'restore.job': procedure({
     input: empty,

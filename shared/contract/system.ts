@@ -27,7 +27,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const systemContract = {
   /** What the window needs before anyone logs in: setup done? banner? current session? */
-  'system.state': procedure({ input: empty, output: systemStateSchema, access: 'public', kind: 'query' }),
+  'system.state': procedure({ input: empty, output: systemStateSchema, access: 'public', kind: 'query', passive: true }),
   'system.status': procedure({
     input: empty,
     output: z.object({

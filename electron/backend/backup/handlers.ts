@@ -5,7 +5,8 @@ import { tasksOf } from '../maintenance/tasks';
 import type { HandlersFor } from '../router';
 import { readBackupLog } from './log';
 import { folderProblem, freeBytes } from './run';
-import { backupHealth, startBackup, startRestore } from './service';
+import { currentStoreId } from './restore';
+import { backupHealth, startBackup, startRestore, suggestedRestoreDir } from './service';
 import { getBackupSettings, setBackupSettings } from './settings';
 
 export const backupsHandlers: HandlersFor<typeof backupsContract> = {
@@ -52,6 +53,12 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.job': (ctx) => ({ job: tasksOf(ctx.backend).current('backup') }),
 
   'restore.start': (ctx, input) => ({ job: startRestore(ctx.backend, input) }),
+
+  'restore.options': (ctx) => {
+    const hasStore = currentStoreId(ctx.backend) !== null || existsSync(ctx.backend.dbPath);
+    // A workstation without a store restores straight into its own data folder.
+    return { dataDir: ctx.backend.primaryDataDir, hasStore, suggestedTarget: hasStore ? suggestedRestoreDir(ctx.backend) : ctx.backend.primaryDataDir };
+  },
 
   'restore.job': (ctx) => ({ job: tasksOf(ctx.backend).current('restore') }),
 };

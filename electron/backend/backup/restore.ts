@@ -160,7 +160,15 @@ export async function runRestore(backend: Backend, req: RestoreRequest, task: Ta
 
     const sameStore = currentStoreId(backend) === header.storeId;
     let replacedDir: string | null = null;
-    if (req.useIt) replacedDir = adoptRestored(backend, target);
+    if (req.useIt) {
+      replacedDir = adoptRestored(backend, target);
+      backend.notice =
+        `The backup made ${new Date(header.createdAt).toLocaleString('en-US')} has been restored and is now in use. ` +
+        'Log in with the passwords as they were then.' +
+        (replacedDir ? ` The store used before is kept, untouched, in ${replacedDir}.` : '');
+    } else if (target === resolve(backend.primaryDataDir)) {
+      backend.notice = `The backup made ${new Date(header.createdAt).toLocaleString('en-US')} has been restored. Log in with the passwords as they were then.`;
+    }
     task.progress('finish', 1);
     return {
       targetDir: target,

@@ -54,13 +54,13 @@ export function backupHealth(backend: Backend): BackupHealth {
   const ageDays = lastGoodAt ? (now - Date.parse(lastGoodAt)) / 86_400_000 : null;
   const since = lastGoodAt ? ` The last good backup was made on ${dayText(Date.parse(lastGoodAt))}.` : ' No backup has been made yet.';
   let problem: string | null = null;
-  if (!configured) problem = 'Backups are not set up: choose a backup folder (a USB drive or a network share) on the Backups screen.';
+  if (!configured) problem = 'Backups are not set up: choose a backup folder (a USB drive or a network share).';
   else if (unreachable) problem = unreachable.message + since;
-  else if (ageDays === null) problem = 'No backup has been made yet. Run one now on the Backups screen.';
+  else if (ageDays === null) problem = 'No backup has been made yet: run one now.';
   else if (ageDays > BACKUP_STALE_DAYS) {
     problem =
       `The last good backup is ${Math.floor(ageDays)} days old (${dayText(Date.parse(lastGoodAt!))}).` +
-      (settings.enabled ? ' Check the backup log on the Backups screen for what went wrong.' : ' Scheduled backups are turned off.');
+      (settings.enabled ? ' The backup log says what went wrong.' : ' The daily backup is turned off.');
   }
   return {
     configured,

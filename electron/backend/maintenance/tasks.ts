@@ -74,6 +74,7 @@ export class Tasks {
         done: false,
         ok: null,
         message: null,
+        field: null,
         backup: null,
         restore: null,
       },
@@ -114,7 +115,7 @@ export class Tasks {
       } catch (err) {
         const message =
           err instanceof AppError ? err.message : 'The job failed unexpectedly; nothing was changed. Try again, and tell your administrator if it keeps happening.';
-        finish({ ok: false, step: 'Failed', message });
+        finish({ ok: false, step: 'Failed', message, field: err instanceof AppError ? (err.field ?? null) : null });
       }
     })();
     return { ...running.state };

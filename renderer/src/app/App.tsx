@@ -1,4 +1,4 @@
-import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SystemState } from '../../../shared/contract/system';
@@ -11,6 +11,7 @@ import { LoginScreen } from '../auth/LoginScreen';
 import { RecoverScreen } from '../auth/RecoverScreen';
 import { RecoveryKeyScreen } from '../auth/RecoveryKeyScreen';
 import { SetupScreen } from '../auth/SetupScreen';
+import { RestoreScreen } from '../backups/RestoreScreen';
 import { DemoAccounts } from '../demo/DemoNotice';
 import { CenteredPage } from '../ui/CenteredPage';
 import { LockedContext } from '../ui/lock-context';
@@ -26,6 +27,8 @@ type Phase =
   | { kind: 'recoveryKey'; recoveryKey: string }
   | { kind: 'login'; notice: string | null }
   | { kind: 'recover' }
+  /** Restore from a backup before login; `back` is where Back returns to. */
+  | { kind: 'restore'; back: 'setup' | 'login' | 'unreachable'; message?: string }
   /** `mounted`: the app tree exists behind the lock (false only when the window opened onto a locked session). */
   | { kind: 'session'; user: SessionUser; locked: boolean; mounted: boolean };
 
@@ -129,8 +132,15 @@ export function App() {
     [refreshSystem],
   );
 
-  // Ctrl+L locks from anywhere in a signed-in session, inputs included (the empty list: ignore no tags).
   const unlockedSession = phase.kind === 'session' && !phase.locked;
+  // The store's integrity check runs in the background after login: its verdict reaches every screen.
+  useEffect(() => {
+    if (!unlockedSession) return;
+    const timer = setInterval(() => void refreshSystem(), 15_000);
+    return () => clearInterval(timer);
+  }, [unlockedSession, refreshSystem]);
+
+  // Ctrl+L locks from anywhere in a signed-in session, inputs included (the empty list: ignore no tags).
   useHotkeys([['mod+L', () => unlockedSession && lock('manual')]], []);
 
   useIdleLock({
@@ -151,6 +161,7 @@ export function App() {
             logout,
             setUser,
             refreshSystem,
+            storeProblem: system?.storeProblem ?? null,
           }
         : null,
     [phase, system, lock, logout, setUser, refreshSystem],
@@ -173,13 +184,22 @@ export function App() {
       return (
         <CenteredPage title="Deflect could not start">
           <Text role="alert">{phase.message}</Text>
-          <Button onClick={() => void boot()} style={{ alignSelf: 'flex-start' }}>
-            Try again
-          </Button>
+          <Group>
+            <Button onClick={() => void boot()}>Try again</Button>
+            <Button variant="default" onClick={() => setPhase({ kind: 'restore', back: 'unreachable', message: phase.message })}>
+              Restore from a backup
+            </Button>
+          </Group>
         </CenteredPage>
       );
     case 'setup':
-      return <SetupScreen onDone={(recoveryKey) => setPhase({ kind: 'recoveryKey', recoveryKey })} onDemo={() => void boot()} />;
+      return (
+        <SetupScreen
+          onDone={(recoveryKey) => setPhase({ kind: 'recoveryKey', recoveryKey })}
+          onDemo={() => void boot()}
+          onRestore={() => setPhase({ kind: 'restore', back: 'setup' })}
+        />
+      );
     case 'recoveryKey':
       return (
         <RecoveryKeyScreen
@@ -197,9 +217,26 @@ export function App() {
           demo={system?.demo ? <DemoAccounts onLeft={() => void boot()} /> : null}
           departmentName={departmentName}
           banner={banner}
-          notice={phase.notice}
+          notice={system?.notice ?? phase.notice}
           onLoggedIn={(result) => startSession(result, null)}
           onRecover={() => setPhase({ kind: 'recover' })}
+          onRestore={() => setPhase({ kind: 'restore', back: 'login' })}
+        />
+      );
+    case 'restore':
+      return (
+        <RestoreScreen
+          departmentName={departmentName}
+          onBack={() =>
+            setPhase(
+              phase.back === 'setup'
+                ? { kind: 'setup' }
+                : phase.back === 'unreachable'
+                  ? { kind: 'unreachable', message: phase.message ?? '' }
+                  : { kind: 'login', notice: null },
+            )
+          }
+          onDone={() => void boot()}
         />
       );
     case 'recover':

@@ -1,6 +1,7 @@
 import type { TablerIcon } from '@tabler/icons-react';
 import {
   IconAddressBook,
+  IconDatabaseExport,
   IconBuildingHospital,
   IconHome,
   IconListCheck,
@@ -14,6 +15,7 @@ import {
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 import { AuditScreen } from '../audit/AuditScreen';
+import { BackupsScreen } from '../backups/BackupsScreen';
 import { AccountScreen } from '../auth/AccountScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { ContactScreen } from '../intake/ContactScreen';
@@ -110,6 +112,15 @@ export const ROUTES: readonly AppRoute[] = [
     nav: true,
     summary: 'Review who did what and when, and check that the log has not been altered.',
     component: AuditScreen,
+  },
+  {
+    path: '/backups',
+    label: 'Backups',
+    icon: IconDatabaseExport,
+    roles: ['admin'],
+    nav: true,
+    summary: 'Back up now or every day to a USB drive or network share, see the backup log, and restore a backup.',
+    component: BackupsScreen,
   },
   {
     path: '/settings',

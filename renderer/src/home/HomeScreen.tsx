@@ -5,6 +5,7 @@ import { useAllowedScreens } from '../app/nav-context';
 import { href } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
+import { BackupHealthAlert } from '../backups/BackupHealthAlert';
 import { Dashboard } from './Dashboard';
 
 function greeting(hour: number): string {
@@ -31,6 +32,7 @@ export function HomeScreen() {
           </Group>
         }
       />
+      {user.role === 'admin' ? <BackupHealthAlert /> : null}
       <Dashboard />
       <section aria-labelledby="home-can-do">
         <Title order={2} size="h3" id="home-can-do" mb="md">
