@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Backend } from '../backend';
 import { faultKind, faultMessage } from '../faults';
 import { logError } from '../log';
@@ -36,7 +37,7 @@ export class StoreCheck {
         if (err instanceof JobError && err.cancelled) return; // locked before it finished: checked at the next unlock
         this.checked.add(dbPath);
         if (faultKind(err) === 'damaged' && backend.dbPath === dbPath) backend.damage = faultMessage('damaged');
-        else logError('store check', err);
+        else if (existsSync(dbPath)) logError('store check', err);
       })
       .finally(() => {
         this.running = null;
