@@ -178,7 +178,7 @@ describe('one program per data folder', () => {
     const app = await setUpApp();
     const second = makeApp(app.dataDir);
     const r = await second.router.call('system.state', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/already open on this data folder/) } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already open on this data folder/) } });
 
     const cli = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const child = spawn(

@@ -68,7 +68,7 @@ export class FolderLock {
     } catch (err) {
       db.close();
       const code = (err as { code?: unknown }).code;
-      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new AppError('unavailable', folderInUseMessage(dir));
+      if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new AppError('conflict', folderInUseMessage(dir));
       throw err;
     }
     const holder: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };

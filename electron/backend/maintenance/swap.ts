@@ -113,6 +113,18 @@ const UNDONE: Record<SwapJournal['op'], string> = {
     'An administrator can switch again.',
 };
 
+/** Files prepared by a rotation or a switch that stopped before its journal was written: the store was never touched. */
+function removeStrayPreparations(dataDir: string): string | null {
+  let notice: string | null = null;
+  for (const op of ['rotate', 'restore'] as const) {
+    const names = preparedNames(op === 'rotate' ? 'rotating' : 'restoring');
+    const found = [names.db, names.vault].filter((n) => existsSync(join(dataDir, n)));
+    for (const n of found) rmSync(join(dataDir, n), { force: true });
+    if (found.length && op === 'rotate') notice = UNDONE.rotate;
+  }
+  return notice;
+}
+
 /**
  * At start (with the folder lock held): finishes or undoes a swap a crash interrupted. Returns the
  * sentence for the login screen, or null when there was nothing to do.
@@ -120,7 +132,7 @@ const UNDONE: Record<SwapJournal['op'], string> = {
 export function recoverInterruptedSwap(dataDir: string): string | null {
   rmSync(join(dataDir, `${SWAP_JOURNAL}.tmp`), { force: true });
   const path = join(dataDir, SWAP_JOURNAL);
-  if (!existsSync(path)) return null;
+  if (!existsSync(path)) return removeStrayPreparations(dataDir);
   const parsed = journalSchema.safeParse((() => {
     try {
       return JSON.parse(readFileSync(path, 'utf8')) as unknown;

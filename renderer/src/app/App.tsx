@@ -22,7 +22,8 @@ import { useIdleLock } from './useIdleLock';
 
 type Phase =
   | { kind: 'loading' }
-  | { kind: 'unreachable'; message: string }
+  /** `inUse`: another program has the data folder open (restoring would not help). */
+  | { kind: 'unreachable'; message: string; inUse?: boolean }
   | { kind: 'setup' }
   | { kind: 'recoveryKey'; recoveryKey: string }
   | { kind: 'login'; notice: string | null }
@@ -54,7 +55,7 @@ export function App() {
     setPhase({ kind: 'loading' });
     const r = await api.system.state({});
     if (!r.ok) {
-      setPhase({ kind: 'unreachable', message: r.error.message });
+      setPhase({ kind: 'unreachable', message: r.error.message, inUse: r.error.code === 'conflict' });
       return;
     }
     const s = r.value;
@@ -186,9 +187,11 @@ export function App() {
           <Text role="alert">{phase.message}</Text>
           <Group>
             <Button onClick={() => void boot()}>Try again</Button>
-            <Button variant="default" onClick={() => setPhase({ kind: 'restore', back: 'unreachable', message: phase.message })}>
-              Restore from a backup
-            </Button>
+            {phase.inUse ? null : (
+              <Button variant="default" onClick={() => setPhase({ kind: 'restore', back: 'unreachable', message: phase.message })}>
+                Restore from a backup
+              </Button>
+            )}
           </Group>
         </CenteredPage>
       );
