@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureElectronNative, NativeBuildError } from './electron-native.mjs';
+import { ElectronPackageError, electronVersion, ensureElectronPackage } from './electron-package.mjs';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const projectRequire = createRequire(join(PROJECT_ROOT, 'package.json'));
@@ -26,33 +27,50 @@ function electronBinary() {
   const probe = spawnSync(
     process.execPath,
     ['-e', "const p = require('electron'); if (!require('fs').existsSync(p)) process.exit(1); process.stdout.write(p)"],
-    {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-    },
+    { cwd: PROJECT_ROOT, encoding: 'utf8' },
   );
   return probe.status === 0 && probe.stdout ? probe.stdout : null;
 }
 
+/** The first line of what the download printed that says why it failed (never the stack trace). */
+function reasonFrom(output) {
+  const lines = output.split(/\r?\n/).map((l) => l.trim());
+  const found =
+    lines.find((l) =>
+      /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|certificate|HTTPError|Response code|\b40\d\b|\b50\d\b/.test(l),
+    ) ?? lines.find((l) => /^(Request)?Error/.test(l));
+  return found ? found.replace(/^(Request)?Error:\s*/, '').slice(0, 200) : null;
+}
+
+/**
+ * Makes sure the Electron binary exists, downloading it on first start. npm install never downloads it
+ * (package.json `allowScripts`; docs/electron.md), so that installing works on networks that block the
+ * download host. On failure: one paragraph saying what is missing and how to retry, never a stack trace.
+ */
 function ensureElectronBinary() {
   const present = electronBinary();
   if (present) return present;
-  const installScript = projectRequire.resolve('electron/install.js');
+  const version = electronVersion(PROJECT_ROOT);
+  const installScript = join(PROJECT_ROOT, 'node_modules', 'electron', 'install.js');
+  const retry =
+    `Retry with "npm start" once the network allows it. To download through a mirror, set ELECTRON_MIRROR ` +
+    `(for example ELECTRON_MIRROR=https://your-mirror.example/electron/ npm start); through a proxy, set ` +
+    `ELECTRON_GET_USE_PROXY=1 and GLOBAL_AGENT_HTTPS_PROXY=http://proxy-host:port. ` +
+    `npm test does not need Electron.`;
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
     throw new StartError(
-      'The Electron binary is not installed, and ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it will not be downloaded.\n' +
-        `Unset it and run:  node ${installScript}\n` +
-        '(npm test does not need Electron: the UI tests run the renderer in Chromium.)',
+      `Deflect cannot start: the Electron ${version} runtime is not installed, and ELECTRON_SKIP_BINARY_DOWNLOAD is set, ` +
+        `so it was not downloaded. Unset ELECTRON_SKIP_BINARY_DOWNLOAD. ${retry}`,
     );
   }
-  log('The Electron binary is not installed yet; downloading it…');
-  const install = spawnSync(process.execPath, [installScript], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  log(`Downloading the Electron ${version} runtime (first start only)…`);
+  const install = spawnSync(process.execPath, [installScript], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: 'pipe' });
   const downloaded = install.status === 0 ? electronBinary() : null;
   if (!downloaded) {
+    const reason = reasonFrom(`${install.stderr ?? ''}\n${install.stdout ?? ''}`) ?? install.error?.message ?? null;
     throw new StartError(
-      'Could not download the Electron binary (it comes from github.com, or from ELECTRON_MIRROR if set).\n' +
-        `Once the network allows it, run:  node ${installScript}\n` +
-        '(npm test does not need Electron: the UI tests run the renderer in Chromium.)',
+      `Deflect cannot start: the Electron ${version} runtime is not installed, and downloading it failed` +
+        `${reason ? ` (${reason})` : ''}. It comes from github.com (or ELECTRON_MIRROR), which this network may block. ${retry}`,
     );
   }
   return downloaded;
@@ -92,6 +110,7 @@ function main() {
   const dev = argv[0] === '--dev';
   const appArgs = dev ? argv.slice(1) : argv;
   try {
+    ensureElectronPackage();
     const electron = ensureElectronBinary();
     const native = ensureElectronNative({ projectRoot: PROJECT_ROOT });
     log(`SQLCipher driver for Electron: ${native.status === 'present' ? 'up to date' : 'built'}.`);
@@ -104,7 +123,7 @@ function main() {
     if (build.status !== 0) throw new StartError('The build failed (see above); the app was not started.');
     runToExit(electron, [PROJECT_ROOT, ...appArgs], appEnv(false));
   } catch (err) {
-    if (err instanceof StartError || err instanceof NativeBuildError) {
+    if (err instanceof StartError || err instanceof NativeBuildError || err instanceof ElectronPackageError) {
       console.error(`\n[start] ${err.message}`);
       process.exit(1);
     }

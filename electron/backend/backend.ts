@@ -1,14 +1,34 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionUser } from '../../shared/contract/users';
+import { clampIdleLockMinutes } from '../../shared/domain/session';
+import { auditHead } from './audit/anchor';
 import { type AuditInput, appendAudit } from './audit/log';
 import { FolderLock } from './db/folderLock';
 import { type Db, openDatabase } from './db/open';
 import { recoverInterruptedSwap } from './maintenance/swap';
 import { keepRollbackCopy } from './maintenance/rollbackCopy';
+import { getIdleLockMinutes } from './system/idleLock';
 import { AppError } from './errors';
 import type { KdfCost } from './vault/crypto';
 import { DB_FILE, type PendingAudit, readVault, type VaultFile, vaultExists, writeVault } from './vault/file';
+
+/** Creates an empty file readable and writable by its owner only (0600), so SQLite inherits that mode. */
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
+function restrictToOwner(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Missing (no WAL yet) or a file system without modes (Windows): nothing to tighten.
+  }
+}
 
 export interface BackendOptions {
   /** The folder that holds the database and its key file. */
@@ -39,6 +59,9 @@ export class Backend {
   session: Session | null = null;
   private db: Db | null = null;
   private dataKey: Buffer | null = null;
+  private clinicalKey: Buffer | null = null;
+  /** The unlocked store's idle-lock minutes (read from the database at open, clamped to 1–30). */
+  private idleMinutes: number | null = null;
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
   private readonly storeListeners = new Set<(event: 'open' | 'close') => void>();
   private readonly folderLocks = new Map<string, FolderLock>();
@@ -138,14 +161,15 @@ export class Backend {
   }
 
   /** Records a security event that happened while the database is closed; it moves into the audit log at the next unlock. */
-  recordPending(entry: Omit<PendingAudit, 'at'>): void {
+  recordPending(entry: Omit<PendingAudit, 'at' | 'username'>): void {
     if (this.db) {
-      appendAudit(this.db, { ...entry, at: this.nowIso() });
+      appendAudit(this.db, { ...entry, username: null, at: this.nowIso() });
       return;
     }
     if (!this.isSetUp()) return;
     const vault = this.readVault();
-    vault.pendingAudit.push({ ...entry, at: this.nowIso() });
+    // The key file is readable by anyone with the folder: user ids only, never the name typed.
+    vault.pendingAudit.push({ ...entry, username: null, at: this.nowIso() });
     this.writeVault(vault);
   }
 
@@ -157,12 +181,16 @@ export class Backend {
     if (this.db) return this.db;
     this.claimFolder();
     const dataDir = this.dataDir;
+    if (create) createPrivateFile(this.dbPath);
     this.db = openDatabase(this.dbPath, dataKey.toString('hex'), {
       create,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
       beforeMigrate: (db, from) => keepRollbackCopy(db, dataDir, from, this.now()),
     });
     this.dataKey = Buffer.from(dataKey);
+    this.idleMinutes = getIdleLockMinutes(this.db);
+    // SQLite gives the WAL and shared-memory files the database file's mode; older stores are tightened here.
+    for (const suffix of ['', '-wal', '-shm']) restrictToOwner(this.dbPath + suffix);
     for (const listener of this.storeListeners) listener('open');
     return this.db;
   }
@@ -170,6 +198,7 @@ export class Backend {
   closeStore(): void {
     if (this.db) for (const listener of this.storeListeners) listener('close');
     if (this.db) {
+      this.keepAuditHead(this.db);
       this.db.close();
       this.db = null;
     }
@@ -177,6 +206,45 @@ export class Backend {
       this.dataKey.fill(0);
       this.dataKey = null;
     }
+    this.setClinicalKey(null);
+    this.idleMinutes = null;
+  }
+
+  /** Copies the audit log's head into the key file, so that entries deleted later show up (audit/anchor.ts). */
+  private keepAuditHead(db: Db): void {
+    try {
+      if (!this.isSetUp()) return;
+      const head = auditHead(db);
+      if (!head) return;
+      const vault = this.readVault();
+      if (vault.auditHead?.seq === head.seq && vault.auditHead.hash === head.hash) return;
+      vault.auditHead = head;
+      this.writeVault(vault);
+    } catch {
+      // The copy is a convenience; the database itself is unaffected.
+    }
+  }
+
+  /** The session's clinical key (a copy is kept; the caller may wipe its own). */
+  setClinicalKey(key: Buffer | null): void {
+    this.clinicalKey?.fill(0);
+    this.clinicalKey = key ? Buffer.from(key) : null;
+  }
+
+  hasClinicalKey(): boolean {
+    return this.clinicalKey !== null;
+  }
+
+  /** The clinical key, for sealing and opening clinical content (clinical/seal.ts). */
+  requireClinicalKey(): Buffer {
+    if (!this.clinicalKey) {
+      throw new AppError(
+        'forbidden',
+        'Your account does not hold the clinical key, so clinical notes and screenings cannot be read or recorded. ' +
+          'An administrator can give it to you by resetting your password.',
+      );
+    }
+    return this.clinicalKey;
   }
 
   requireDb(): Db {
@@ -193,8 +261,15 @@ export class Backend {
     appendAudit(this.requireDb(), { at: this.nowIso(), ...input });
   }
 
+  /** From the database while unlocked; otherwise the key file's copy (for the pre-login screen). Always 1–30. */
   idleLockMinutes(): number {
-    return this.isSetUp() ? this.readVault().public.idleLockMinutes : 15;
+    if (this.idleMinutes !== null) return this.idleMinutes;
+    return clampIdleLockMinutes(this.isSetUp() ? this.readVault().public.idleLockMinutes : undefined);
+  }
+
+  /** After `settings.update` changed it. */
+  setIdleLockMinutes(minutes: number): void {
+    this.idleMinutes = clampIdleLockMinutes(minutes);
   }
 
   /** Locks the session: audited, database closed, key forgotten, listeners (the window) told. */

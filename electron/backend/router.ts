@@ -10,7 +10,7 @@ import {
 import type { ApiError, Result } from '../../shared/contract/procedure';
 import type { SessionUser } from '../../shared/contract/users';
 import type { AuditDetail } from './audit/log';
-import type { Backend, Session } from './backend';
+import { Backend, type BackendOptions, type Session } from './backend';
 import type { Db } from './db/open';
 import { AppError } from './errors';
 import { faultError, faultKind, faultMessage } from './faults';
@@ -24,6 +24,8 @@ export class Ctx {
   constructor(
     readonly backend: Backend,
     readonly name: ProcedureName,
+    /** The router this call came through (for handlers that drive another store, like the demo). */
+    readonly router: Router,
   ) {}
 
   get session(): Session | null {
@@ -38,6 +40,14 @@ export class Ctx {
 
   get db(): Db {
     return this.backend.requireDb();
+  }
+
+  /**
+   * The session's clinical key, for sealing and opening clinical content with clinical/seal.ts.
+   * Throws `forbidden` (with a plain reason) when the caller's key slot does not hold it.
+   */
+  get clinicalKey(): Buffer {
+    return this.backend.requireClinicalKey();
   }
 
   /** Runs `fn` in one transaction together with this call's audit entry. */
@@ -129,6 +139,12 @@ export class Router {
     private readonly handlers: HandlersFor<typeof contract>,
   ) {}
 
+  /** A backend for another data folder, served by the same handlers (the demo builds its store this way). */
+  forStore(options: BackendOptions): { backend: Backend; router: Router } {
+    const backend = new Backend(options);
+    return { backend, router: new Router(backend, this.handlers) };
+  }
+
   /** Typed form of `call` for callers inside the project (CLI, tests). */
   invoke<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>> {
     return this.call(name, input) as Promise<Result<OutputOf<N>>>;
@@ -138,7 +154,7 @@ export class Router {
   async call(name: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!isProcedureName(name))
       return { ok: false, error: { code: 'not_found', message: `Unknown procedure: ${name.slice(0, 64)}` } };
-    const ctx = new Ctx(this.backend, name);
+    const ctx = new Ctx(this.backend, name, this);
     try {
       this.backend.claimFolder();
       this.authorise(ctx);

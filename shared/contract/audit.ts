@@ -16,6 +16,36 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** `SEQ:HASH`, as printed by the audit screen, `audit verify` and every export. */
+export const anchorTextSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{1,12}\s*:\s*[0-9a-fA-F]{64}$/,
+    'Anchor: enter it as the sequence number, a colon and the 64-character hash, e.g. 1234:9f86d0…',
+  );
+
+export const anchorCheckSchema = z.object({
+  seq: z.number(),
+  hash: z.string(),
+  /** Where the anchor came from: typed in (or given to `audit verify --anchor`), or the key file's copy. */
+  source: z.enum(['entered', 'key file']),
+  status: z.enum(['ok', 'truncated', 'rewritten']),
+});
+export type AnchorCheck = z.infer<typeof anchorCheckSchema>;
+
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBadSeq: z.number().nullable(),
+  /** One plain sentence for the first problem found, or null. */
+  problem: z.string().nullable(),
+  /** The head to write down or print now: `seq:hash`. */
+  head: z.object({ seq: z.number(), hash: z.string(), at: z.string(), anchor: z.string() }).nullable(),
+  anchors: z.array(anchorCheckSchema),
+});
+export type AuditVerify = z.infer<typeof auditVerifySchema>;
+
 export const auditContract = {
   'audit.list': procedure({
     input: z.strictObject({
@@ -27,10 +57,13 @@ export const auditContract = {
     access: ['admin'],
     kind: 'query',
   }),
-  /** Recomputes the hash chain: any edited or deleted entry breaks it. */
+  /**
+   * Recomputes the hash chain (any edited, renumbered or deleted entry breaks it) and checks it against
+   * the key file's copy of the head and, if given, an anchor written down or printed earlier.
+   */
   'audit.verify': procedure({
-    input: z.strictObject({}),
-    output: z.object({ ok: z.boolean(), checked: z.number(), firstBadSeq: z.number().nullable() }),
+    input: z.strictObject({ anchor: anchorTextSchema.optional() }),
+    output: auditVerifySchema,
     access: ['admin'],
     kind: 'query',
   }),

@@ -101,21 +101,21 @@ export const screeningInputSchema = z.discriminatedUnion(
 );
 export type ScreeningInput = z.input<typeof screeningInputSchema>;
 
-/** What anyone on the unit may see of a screening: that it was done and whether it was positive. */
+/** What anyone on the unit may see of a screening: that it was done, which instrument, by whom and when — never the result. */
 export const screeningSummarySchema = z.object({
   id,
   contactId: id,
   instrument: z.enum(SCREENER_CODES),
   administeredAt: z.string(),
   administeredBy: staffRefSchema.nullable(),
-  positive: z.boolean(),
 });
 export type ScreeningSummary = z.infer<typeof screeningSummarySchema>;
 
-/** Clinical: answers and score (co-responders, coordinators, admins). */
+/** Clinical (sealed with the clinical key): answers, score and result (co-responders, coordinators, admins). */
 export const screeningDetailSchema = screeningSummarySchema.extend({
   answers: z.array(z.union([z.string(), z.number()])),
   score: z.number(),
+  positive: z.boolean(),
 });
 export type ScreeningDetail = z.infer<typeof screeningDetailSchema>;
 
@@ -179,7 +179,10 @@ const weekCountsSchema = z.object({
   newPeople: z.number(),
   overdoses: z.number(),
   naloxoneDoses: z.number(),
-  screenedPositive: z.number(),
+  /** Contacts with at least one screening. */
+  screened: z.number(),
+  /** Contacts with a positive screening: clinical, so null for those without the clinical key (officers). */
+  screenedPositive: z.number().nullable(),
   followupsDue: z.number(),
 });
 
@@ -260,6 +263,7 @@ export const intakeContract = {
     output: z.object({ draft: z.object({ content: z.record(z.string(), z.json()), savedAt: z.string() }).nullable() }),
     access: 'session',
     kind: 'query',
+    auditRead: true,
   }),
   'drafts.list': procedure({
     input: empty,
@@ -285,5 +289,6 @@ export const intakeContract = {
     }),
     access: 'session',
     kind: 'query',
+    auditRead: true,
   }),
 } as const;

@@ -137,6 +137,8 @@ export const peopleContract = {
     output: z.object({ results: z.array(personMatchSchema) }),
     access: 'session',
     kind: 'query',
+    /** Audited with the number of results only, never the text searched for. */
+    auditRead: true,
   }),
   /** People who look like the one about to be created (same check `people.create` makes). */
   'people.findDuplicates': procedure({
@@ -144,6 +146,7 @@ export const peopleContract = {
     output: z.object({ candidates: z.array(personMatchSchema) }),
     access: 'session',
     kind: 'query',
+    auditRead: true,
   }),
   /** Refused with `conflict` when a likely duplicate exists, unless `allowDuplicate` says the user checked. */
   'people.create': procedure({
@@ -171,6 +174,7 @@ export const peopleContract = {
     output: z.object({ entries: z.array(personHistoryEntrySchema) }),
     access: 'session',
     kind: 'query',
+    auditRead: true,
   }),
   /** Moves everything of `mergedId` onto `survivorId`, fills the survivor's empty fields, keeps a record of what moved. */
   'people.merge': procedure({

@@ -4,6 +4,9 @@ import { departmentSchema, departmentViewSchema } from './auth';
 import { empty, procedure } from './procedure';
 import { sessionUserSchema } from './users';
 
+/** Refused, never silently clamped: the user is told what the field accepts. */
+export const IDLE_LOCK_RANGE_MESSAGE = `Inactivity lock must be from ${IDLE_LOCK_MIN_MINUTES} to ${IDLE_LOCK_MAX_MINUTES} minutes (whole minutes).`;
+
 export const systemStateSchema = z.object({
   setupDone: z.boolean(),
   departmentName: z.string().nullable(),
@@ -49,10 +52,10 @@ export const systemContract = {
         .max(2000, 'The system-use banner must be at most 2000 characters.')
         .optional(),
       idleLockMinutes: z
-        .number({ error: 'Enter a number of minutes.' })
-        .int('Enter whole minutes.')
-        .min(IDLE_LOCK_MIN_MINUTES, `Lock after at least ${IDLE_LOCK_MIN_MINUTES} minute.`)
-        .max(IDLE_LOCK_MAX_MINUTES, `Lock after at most ${IDLE_LOCK_MAX_MINUTES} minutes.`)
+        .number({ error: IDLE_LOCK_RANGE_MESSAGE })
+        .int(IDLE_LOCK_RANGE_MESSAGE)
+        .min(IDLE_LOCK_MIN_MINUTES, IDLE_LOCK_RANGE_MESSAGE)
+        .max(IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_RANGE_MESSAGE)
         .optional(),
     }),
     output: settingsSchema,

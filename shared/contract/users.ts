@@ -33,6 +33,12 @@ export const userSummarySchema = sessionUserSchema.extend({
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
   lockedUntil: z.string().nullable(),
+  /**
+   * Whether the account's key slot holds the clinical key: `yes`; `pending` (granted, taken up at its next
+   * login); `needs_reset` (a clinical role whose slot cannot receive it: an administrator resets the password);
+   * `no` (officers).
+   */
+  clinicalAccess: z.enum(['yes', 'pending', 'needs_reset', 'no']),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 

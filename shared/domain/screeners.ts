@@ -42,7 +42,7 @@ export interface ScreenerDef<V extends string | number> {
   /** The rule in plain words, shown beside the result. */
   readonly rule: string;
   isPositive(score: number): boolean;
-  /** What a positive result flags on the contact (officers see the flag, never the answers). */
+  /** What a positive result means, in a few words (clinical: shown only to those who hold the clinical key). */
   readonly flag: string;
 }
 

@@ -3,6 +3,12 @@ export const IDLE_LOCK_DEFAULT_MINUTES = 15;
 export const IDLE_LOCK_MIN_MINUTES = 1;
 export const IDLE_LOCK_MAX_MINUTES = 30;
 
+/** Whatever a file or an old store says, the lock waits 1–30 whole minutes (default 15). */
+export function clampIdleLockMinutes(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return IDLE_LOCK_DEFAULT_MINUTES;
+  return Math.min(IDLE_LOCK_MAX_MINUTES, Math.max(IDLE_LOCK_MIN_MINUTES, Math.round(value)));
+}
+
 /** Failed-login lockout. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 10;

@@ -1,34 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { deflect, PASSWORD } from './cliHelpers';
 import { tempDir } from './helpers';
-
-const ROOT = join(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const PASSWORD = 'granite-orchard-lamp-55';
-
-/** Runs the CLI as a user would; asynchronously, so the test worker stays responsive. */
-function deflect(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(ROOT, 'electron/backend/cli.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
@@ -86,7 +62,7 @@ describe('admin command line', { timeout: 240_000 }, () => {
     const wrong = await deflect(['status', '--data-dir', dir, '--user', 'chief'], { DEFLECT_PASSWORD: 'not-the-password-1' });
     expect(wrong.code).not.toBe(0);
     expect(wrong.stdout).toBe('');
-    expect(wrong.stderr.trim().split('\n')).toEqual(['deflect status: Username or password is incorrect.']);
+    expect(wrong.stderr.trim().split('\n')).toEqual(['deflect status: Wrong username or password.']);
 
     const unknown = await deflect(['status', '--data-dir', dir, '--user', 'ghost'], { DEFLECT_PASSWORD: PASSWORD });
     expect(unknown.code).not.toBe(0);

@@ -32,7 +32,8 @@ beforeAll(async () => {
 function expectNoClinicalContent(value: unknown): void {
   const json = JSON.stringify(value);
   expect(json).not.toContain('Clinical marker');
-  expect(json).not.toMatch(/"(answers|score|clinicalNote)"/);
+  expect(json).not.toMatch(/"(answers|score|positive|clinicalNote)"/);
+  expect(json).not.toMatch(/"screenedPositive":\d/);
 }
 
 describe('clinical notes and screening answers', () => {
@@ -52,16 +53,17 @@ describe('clinical notes and screening answers', () => {
     }
   });
 
-  it('show officers only that a note exists and which screenings were positive', async () => {
+  it('show officers only that a note exists and which screenings were done, by whom and when — not their results', async () => {
     await unit.as('officer');
     const { contact } = await unit.call('contacts.get', { id: contactId });
     expect(contact.hasClinicalNote).toBe(true);
-    expect(contact.screenings.map((s) => [s.instrument, s.positive]).sort()).toEqual([
-      ['cage_aid', false],
-      ['phq2', true],
-      ['tvit', true],
+    expect(contact.screenings.map((s) => [s.instrument, s.administeredBy?.id]).sort()).toEqual([
+      ['cage_aid', unit.ids.coresponder],
+      ['phq2', unit.ids.coresponder],
+      ['tvit', unit.ids.coresponder],
     ]);
     expectNoClinicalContent(contact);
+    for (const s of contact.screenings) expect(s).not.toHaveProperty('positive');
   });
 
   it('are refused to an officer who asks directly, and the refusal is audited', async () => {

@@ -81,6 +81,7 @@ describe('synthetic data generator', () => {
         contacts: 300,
         seed: 11,
         now: NOW,
+        clinicalKey: unit.backend.requireClinicalKey(),
         staff: { officers: [unit.ids.officer], coResponders: [unit.ids.coresponder], creator: unit.ids.admin },
       });
     }
@@ -94,6 +95,7 @@ describe('synthetic data generator', () => {
       contacts: 2400,
       seed: 3,
       now: NOW,
+      clinicalKey: unit.backend.requireClinicalKey(),
       staff: { officers: [unit.ids.officer], coResponders: [unit.ids.coresponder], creator: unit.ids.admin },
     });
     expect(result).toMatchObject({ people: 400, contacts: 2400 });

@@ -22,6 +22,7 @@ beforeAll(async () => {
     contacts: 1500,
     seed: 7,
     now: NOW,
+    clinicalKey: unit.backend.requireClinicalKey(),
     staff: { officers: [unit.ids.officer], coResponders: [unit.ids.coresponder], creator: unit.ids.officer },
   });
 });

@@ -47,10 +47,16 @@ describe('key slots and accounts', () => {
     await app.call('users.create', OFFICER);
     app.backend.logout();
 
-    for (let i = 1; i <= 4; i++) {
+    // The last two tries before the lockout say how many are left.
+    const messages = [
+      'Wrong username or password.',
+      'Wrong username or password.',
+      'Wrong username or password. 2 attempts left before the account locks for 10 minutes.',
+      'Wrong username or password. 1 attempt left before the account locks for 10 minutes.',
+    ];
+    for (const message of messages) {
       const err = await app.fail('auth.login', { username: OFFICER.username, password: 'wrong-password-guess' });
-      expect(err.code).toBe('bad_credentials');
-      expect(err.message).toBe('Username or password is incorrect.');
+      expect(err).toEqual({ code: 'bad_credentials', message });
     }
     const fifth = await app.fail('auth.login', { username: OFFICER.username, password: 'wrong-password-guess' });
     expect(fifth.code).toBe('locked_out');
@@ -82,7 +88,7 @@ describe('key slots and accounts', () => {
     const app = await setUpApp();
     app.backend.logout();
     const err = await app.fail('auth.login', { username: 'nobody-here', password: 'whatever-it-is-123' });
-    expect(err).toEqual({ code: 'bad_credentials', message: 'Username or password is incorrect.' });
+    expect(err).toEqual({ code: 'bad_credentials', message: 'Wrong username or password.' });
     await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
     const { entries } = await app.call('audit.list', { limit: 50 });
     const unknown = entries.find((e) => e.detail.reason === 'unknown_user');

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import {
   ADMIN,
@@ -81,7 +80,7 @@ test('first run: the setup form reports each problem beside its field', async ()
   await checkA11y(page, 'setup with errors');
 });
 
-test('the recovery key: shown once, saved as a file, stored before continuing', async () => {
+test('the recovery key: shown once, copied (and cleared a minute later), stored before continuing', async () => {
   await page.getByLabel('ZIP code').fill(DEPARTMENT.zip);
   await page.getByLabel(/^Password/).fill(ADMIN.password);
   await page.getByLabel('Confirm password').fill(ADMIN.password);
@@ -93,12 +92,18 @@ test('the recovery key: shown once, saved as a file, stored before continuing', 
   await snap(page, 'recovery-key');
   await checkA11y(page, 'recovery key');
 
-  // The key can be saved as a file that holds it.
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save as text file' }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('deflect-recovery-key.txt');
-  expect(readFileSync(await download.path(), 'utf8')).toContain(key);
+  // No "save as file" (it would leave the key on this computer); Copy puts it on the clipboard for one minute.
+  await expect(page.getByRole('button', { name: /save/i })).toHaveCount(0);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.clock.install();
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByRole('button', { name: /Copied/ })).toBeVisible();
+  const clipboard = () => page.evaluate<string>('navigator.clipboard.readText()');
+  expect(await clipboard()).toBe(key);
+  await page.clock.runFor(59_000);
+  expect(await clipboard()).toBe(key);
+  await page.clock.runFor(2_000);
+  await expect.poll(clipboard).toBe('');
 
   // Continue stays disabled until the user confirms they stored the key.
   const continueButton = page.getByRole('button', { name: 'Continue to log in' });
@@ -116,7 +121,7 @@ test('login shows the banner; a wrong password is refused clearly', async () => 
   await checkA11y(page, 'login');
 
   await login(page, ADMIN.username, 'not-the-right-password');
-  await expect(page.getByRole('alert')).toContainText('Username or password is incorrect.', KDF_WAIT);
+  await expect(page.getByRole('alert')).toContainText('Wrong username or password.', KDF_WAIT);
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
   await snap(page, 'login-error');
   await checkA11y(page, 'login with an error');
@@ -223,6 +228,23 @@ test('audit log lists the idle lock and verifies the chain', async () => {
   await nav().getByRole('link', { name: 'Audit log' }).click();
   await expect(heading('Audit log')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Audit log entries' })).toContainText('User created');
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(page.getByText('The audit log is intact')).toBeVisible();
+  // The head is shown as an anchor to write down; entered later, the log must still reach it.
+  const anchor = (await page.getByTestId('audit-anchor').locator('pre, code').first().innerText()).trim();
+  expect(anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
+  const anchorField = page.getByLabel('Anchor written down earlier (optional)');
+  await anchorField.fill('last tuesday');
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(page.getByText(/enter it as the sequence number/)).toBeVisible();
+  await anchorField.fill(anchor);
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(page.getByText(/entry \d+ as the anchor entered records it/)).toBeVisible();
+  await anchorField.fill(`999999:${'0'.repeat(64)}`);
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await expect(page.getByRole('alert')).toContainText('entries were deleted');
+  await snap(page, 'audit-log-anchor-mismatch');
+  await anchorField.fill('');
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await expect(page.getByText('The audit log is intact')).toBeVisible();
   await page.getByLabel('Action').selectOption('auth.lock');

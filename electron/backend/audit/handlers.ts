@@ -1,8 +1,16 @@
 import type { auditContract } from '../../../shared/contract/audit';
 import type { HandlersFor } from '../router';
-import { listAudit, verifyAudit } from './log';
+import { type AuditAnchor, formatAnchor, parseAnchor, verifyWithAnchors } from './anchor';
+import { listAudit } from './log';
 
 export const auditHandlers: HandlersFor<typeof auditContract> = {
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
-  'audit.verify': (ctx) => verifyAudit(ctx.db),
+  'audit.verify': (ctx, input) => {
+    const anchors: Parameters<typeof verifyWithAnchors>[1] = [];
+    const kept = ctx.backend.readVault().auditHead;
+    if (kept) anchors.push({ anchor: { seq: kept.seq, hash: kept.hash }, source: 'key file' });
+    if (input.anchor) anchors.push({ anchor: parseAnchor(input.anchor) as AuditAnchor, source: 'entered' });
+    const result = verifyWithAnchors(ctx.db, anchors);
+    return { ...result, head: result.head ? { ...result.head, anchor: formatAnchor(result.head) } : null };
+  },
 };

@@ -18,8 +18,13 @@ export interface AuditInput {
 
 const GENESIS = '0'.repeat(64);
 
-function entryHash(prev: string, e: Omit<AuditEntry, 'seq'>): string {
-  const canonical = JSON.stringify([e.at, e.userId, e.username, e.action, e.outcome, e.targetType, e.targetId, e.detail]);
+/**
+ * Version 2 (current) hashes the sequence number too, so an entry cannot be renumbered; version 1 is
+ * kept only to verify entries written before it.
+ */
+function entryHash(prev: string, e: AuditEntry, version: 1 | 2): string {
+  const fields = [e.at, e.userId, e.username, e.action, e.outcome, e.targetType, e.targetId, e.detail];
+  const canonical = JSON.stringify(version === 2 ? [e.seq, ...fields] : fields);
   return createHash('sha256').update(prev).update('\n').update(canonical).digest('hex');
 }
 
@@ -31,9 +36,14 @@ function sortedDetail(detail: AuditDetail | undefined): AuditDetail {
 
 /** Appends one entry to the hash chain. Call inside the transaction of the change it records. */
 export function appendAudit(db: Db, input: AuditInput): void {
-  const prev =
-    (db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? GENESIS;
-  const entry = {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  // AUTOINCREMENT's counter: entries removed from the end leave a visible gap instead of being reused.
+  const counter =
+    (db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck().get() as number | undefined) ?? 0;
+  const prev = last?.hash ?? GENESIS;
+  const entry: AuditEntry = {
+    seq: Math.max(counter, last?.seq ?? 0) + 1,
     at: input.at ?? new Date().toISOString(),
     userId: input.userId,
     username: input.username,
@@ -44,9 +54,9 @@ export function appendAudit(db: Db, input: AuditInput): void {
     detail: sortedDetail(input.detail),
   };
   db.prepare(
-    `INSERT INTO audit_log (at, user_id, username, action, outcome, target_type, target_id, detail, prev_hash, hash)
-     VALUES (@at, @userId, @username, @action, @outcome, @targetType, @targetId, @detail, @prev, @hash)`,
-  ).run({ ...entry, detail: JSON.stringify(entry.detail), prev, hash: entryHash(prev, entry) });
+    `INSERT INTO audit_log (seq, at, user_id, username, action, outcome, target_type, target_id, detail, prev_hash, hash, hash_version)
+     VALUES (@seq, @at, @userId, @username, @action, @outcome, @targetType, @targetId, @detail, @prev, @hash, 2)`,
+  ).run({ ...entry, detail: JSON.stringify(entry.detail), prev, hash: entryHash(prev, entry, 2) });
 }
 
 interface AuditRow {
@@ -61,6 +71,7 @@ interface AuditRow {
   detail: string;
   prev_hash: string;
   hash: string;
+  hash_version: 1 | 2;
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -99,17 +110,39 @@ export function listAudit(
   return { entries: rows.map(toEntry), total };
 }
 
-/** Walks the whole chain. An edited, inserted or deleted entry shows as the first bad sequence number. */
-export function verifyAudit(db: Db): { ok: boolean; checked: number; firstBadSeq: number | null } {
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  firstBadSeq: number | null;
+  /** The last entry: what an anchor written down now would record. */
+  head: { seq: number; hash: string; at: string } | null;
+}
+
+/**
+ * Walks the whole chain: sequence numbers must run 1, 2, 3… without gaps, each entry must hash to its
+ * stored hash over the previous one. An edited, inserted, renumbered or deleted entry shows as the
+ * first bad sequence number. Entries removed from the end, or a chain recomputed after an edit, can
+ * only be seen against an anchor kept outside the database (audit/anchor.ts).
+ */
+export function verifyAudit(db: Db): ChainCheck {
   let prev = GENESIS;
   let checked = 0;
+  let expected = 1;
+  let seenV2 = false;
+  let head: ChainCheck['head'] = null;
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     const entry = toEntry(row);
-    if (row.prev_hash !== prev || entryHash(prev, entry) !== row.hash) {
-      return { ok: false, checked, firstBadSeq: row.seq };
+    const version = row.hash_version === 2 ? 2 : 1;
+    if (version === 1 && seenV2) return { ok: false, checked, firstBadSeq: row.seq, head };
+    seenV2 ||= version === 2;
+    if (row.seq !== expected) return { ok: false, checked, firstBadSeq: expected, head };
+    if (row.prev_hash !== prev || entryHash(prev, entry, version) !== row.hash) {
+      return { ok: false, checked, firstBadSeq: row.seq, head };
     }
     prev = row.hash;
+    head = { seq: row.seq, hash: row.hash, at: row.at };
     checked++;
+    expected++;
   }
-  return { ok: true, checked, firstBadSeq: null };
+  return { ok: true, checked, firstBadSeq: null, head };
 }

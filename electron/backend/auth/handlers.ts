@@ -12,8 +12,10 @@ import { setDepartment } from '../system/settings';
 import { requireGoodPassword } from '../users/handlers';
 import { findUser, insertUser, toSessionUser } from '../users/repo';
 import { newRecoveryKey } from '../vault/crypto';
-import { type VaultFile } from '../vault/file';
-import { findUserSlot, makeRecoverySlot, makeUserSlot, openSlot, putUserSlot } from '../vault/slots';
+import { newClinicalKey, recordClinicalKey } from '../clinical/seal';
+import { setIdleLockMinutes } from '../system/idleLock';
+import { VAULT_VERSION, type VaultFile } from '../vault/file';
+import { makeRecoverySlot, makeUserSlot, putUserSlot, unlockSlot, userSlotOf, wipe } from '../vault/slots';
 import { login } from './login';
 import { recover } from './recover';
 
@@ -69,14 +71,34 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       const backend = ctx.backend;
       const user = ctx.user;
       const vault = backend.readVault();
-      const slot = findUserSlot(vault, user.username);
-      const key = slot ? await openSlot(vault, slot, input.currentPassword) : null;
-      if (!key) throw new AppError('bad_credentials', 'Your current password is incorrect.', 'currentPassword');
-      if (input.newPassword === input.currentPassword) {
-        throw new AppError('invalid_input', 'Choose a password different from the current one.', 'newPassword');
+      const slot = userSlotOf(vault, user.id);
+      const opened = slot ? await unlockSlot(vault, slot, input.currentPassword) : null;
+      if (!slot || !opened) throw new AppError('bad_credentials', 'Your current password is incorrect.', 'currentPassword');
+      let newSlot;
+      try {
+        if (input.newPassword === input.currentPassword) {
+          throw new AppError('invalid_input', 'Choose a password different from the current one.', 'newPassword');
+        }
+        requireGoodPassword(ctx, input.newPassword, user.username, 'newPassword');
+        // The same key pair (so grants and its voucher stay valid) and the session's clinical key, under the new password.
+        const clinicalKey = backend.hasClinicalKey() ? backend.requireClinicalKey() : null;
+        newSlot = await makeUserSlot(
+          vault,
+          {
+            userId: user.id,
+            username: user.username,
+            password: input.newPassword,
+            dataKey: opened.dataKey,
+            clinicalKey,
+            voucher: clinicalKey,
+            ...(opened.keyPair ? { keyPair: opened.keyPair } : {}),
+          },
+          backend.options.kdfCost,
+        );
+        if (!clinicalKey && opened.keyPair && slot.publicKeyMac) newSlot.publicKeyMac = slot.publicKeyMac;
+      } finally {
+        wipe(opened);
       }
-      requireGoodPassword(ctx, input.newPassword, user.username, 'newPassword');
-      const newSlot = await makeUserSlot(vault, user.id, user.username, input.newPassword, key, backend.options.kdfCost);
       ctx.audit.targetType = 'user';
       ctx.audit.targetId = user.id;
       return ctx.tx(() => {
@@ -106,15 +128,27 @@ async function createStore(backend: Backend, input: ParsedInputOf<'auth.setup'>)
   const dataKey = randomBytes(32);
   const recoveryKey = newRecoveryKey();
   const base = { storeId: randomUUID(), lookupSalt: randomBytes(16).toString('base64') };
+  const clinicalKey = newClinicalKey();
   const adminId = randomUUID();
   const [adminSlot, recoverySlot] = await Promise.all([
-    makeUserSlot(base, adminId, input.admin.username, input.admin.password, dataKey, backend.options.kdfCost),
-    makeRecoverySlot(base, recoveryKey, dataKey, backend.options.kdfCost),
+    makeUserSlot(
+      base,
+      {
+        userId: adminId,
+        username: input.admin.username,
+        password: input.admin.password,
+        dataKey,
+        clinicalKey,
+        voucher: clinicalKey,
+      },
+      backend.options.kdfCost,
+    ),
+    makeRecoverySlot(base, recoveryKey, dataKey, clinicalKey, backend.options.kdfCost),
   ]);
   if (backend.isSetUp()) throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
   const vault: VaultFile = {
     format: 'deflect-vault',
-    version: 1,
+    version: VAULT_VERSION,
     ...base,
     public: {
       departmentName: input.department.name,
@@ -124,13 +158,17 @@ async function createStore(backend: Backend, input: ParsedInputOf<'auth.setup'>)
     },
     slots: [adminSlot, recoverySlot],
     pendingAudit: [],
+    auditHead: null,
   };
   try {
     const db = backend.openStore(dataKey, true);
     db.transaction(() => {
       const now = backend.nowIso();
       setDepartment(db, input.department);
+      setIdleLockMinutes(db, IDLE_LOCK_DEFAULT_MINUTES);
+      recordClinicalKey(db, clinicalKey);
       insertUser(db, { ...input.admin, role: 'admin', mustChangePassword: false }, now, adminId);
+      db.prepare('UPDATE users SET slot_version = 2 WHERE id = ?').run(adminId);
       appendAudit(db, { at: now, userId: adminId, username: input.admin.username, action: 'auth.setup', outcome: 'success' });
     }).immediate();
     backend.closeStore();
@@ -144,6 +182,7 @@ async function createStore(backend: Backend, input: ParsedInputOf<'auth.setup'>)
     throw err;
   } finally {
     dataKey.fill(0);
+    clinicalKey.fill(0);
   }
   return { recoveryKey };
 }

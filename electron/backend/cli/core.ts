@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { anchorTextSchema } from '../../../shared/contract/audit';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { createBackend } from '../index';
 import { openSession, requireStoreDir } from './io';
@@ -133,18 +134,27 @@ const recover: CliCommand = {
 
 const auditVerify: CliCommand = {
   name: 'audit verify',
-  summary: "Check the audit log's hash chain; exit 1 if an entry was altered or removed.",
-  usage: 'audit verify --data-dir DIR --user ADMIN',
-  options: { ...DATA_DIR_OPTION, ...USER_OPTION },
+  summary:
+    "Check the audit log's hash chain, and that it still reaches an anchor written down earlier (--anchor SEQ:HASH); prints the anchor to keep now; exit 1 if entries were altered, removed or rewritten.",
+  usage: 'audit verify --data-dir DIR --user ADMIN [--anchor SEQ:HASH]',
+  options: { ...DATA_DIR_OPTION, ...USER_OPTION, anchor: { type: 'string' } },
   async run(args, io) {
+    const anchor = typeof args.values.anchor === 'string' ? args.values.anchor : undefined;
+    if (anchor !== undefined && !anchorTextSchema.safeParse(anchor).success) {
+      throw new CliError('--anchor: give it as SEQ:HASH, the sequence number, a colon and the 64-character hash.', 2);
+    }
     const session = await io.session(args.values['data-dir'] as string | undefined, args.values.user as string | undefined);
     try {
-      const r = await session.call('audit.verify', {});
+      const r = await session.call('audit.verify', anchor ? { anchor } : {});
+      for (const a of r.anchors) {
+        io.out(`Anchor ${a.seq} (${a.source}): ${a.status === 'ok' ? 'reached, hash matches' : a.status}.`);
+      }
+      if (r.head) io.out(`Anchor to keep now: ${r.head.anchor}   (entry ${r.head.seq}, ${r.head.at})`);
       if (r.ok) {
         io.out(`Audit log intact: ${r.checked} entries checked.`);
         return 0;
       }
-      io.err(`Audit log broken at entry ${r.firstBadSeq}: an entry was altered, inserted or removed.`);
+      io.err(r.problem ?? 'The audit log does not verify.');
       return 1;
     } finally {
       session.close();

@@ -16,6 +16,8 @@ export interface GenerateOptions {
   now: number;
   /** Staff who appear on contacts; the first is also recorded as the creator. */
   staff: { officers: readonly string[]; coResponders: readonly string[]; creator: string };
+  /** Seals the generated clinical notes and screenings (clinical/seal.ts). */
+  clinicalKey: Buffer;
   /** Rows per transaction. */
   batch?: number;
   onProgress?: (done: { people: number; contacts: number }) => void;
@@ -205,7 +207,7 @@ export function generate(db: Db, opts: GenerateOptions): GenerateResult {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const index = searchIndexWriter(db);
-  const write = contactWriter(db);
+  const write = contactWriter(db, opts.clinicalKey);
   const result: GenerateResult = {
     people: 0,
     contacts: 0,

@@ -4,8 +4,8 @@ import type { demoContract } from '../../../shared/contract/demo';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENT_NAME, DEMO_PASSWORD, DEMO_SIZE } from '../../../shared/domain/demo';
 import type { Backend } from '../backend';
 import { AppError } from '../errors';
-import type { HandlersFor } from '../router';
-import { readVault, vaultExists } from '../vault/file';
+import type { Ctx, HandlersFor } from '../router';
+import { readVault, VAULT_VERSION, vaultExists } from '../vault/file';
 import { seedStore } from './seed';
 
 /** The demonstration store lives beside the real one: `<data folder>-demo`. */
@@ -23,20 +23,19 @@ async function must<T>(result: Promise<{ ok: true; value: T } | { ok: false; err
  * Builds the demo store with its own backend (accounts for every role, synthetic data, marked demo) in a
  * scratch folder, and moves it into place only when it is complete: an interrupted build leaves no store.
  */
-async function buildDemoStore(target: string, like: Backend): Promise<void> {
+async function buildDemoStore(target: string, ctx: Ctx): Promise<void> {
   const dir = `${target}.partial-${randomBytes(4).toString('hex')}`;
   try {
-    await fillDemoStore(dir, like);
+    await fillDemoStore(dir, ctx);
     renameSync(dir, target);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function fillDemoStore(dir: string, like: Backend): Promise<void> {
-  // Loaded here, not at the top: this module is itself part of the backend that index.ts assembles.
-  const { createBackend } = await import('../index');
-  const { backend, router } = createBackend({
+async function fillDemoStore(dir: string, ctx: Ctx): Promise<void> {
+  const like = ctx.backend;
+  const { backend, router } = ctx.router.forStore({
     dataDir: dir,
     ...(like.options.kdfCost ? { kdfCost: like.options.kdfCost } : {}),
     ...(like.options.now ? { now: like.options.now } : {}),
@@ -75,10 +74,15 @@ export const demoHandlers: HandlersFor<typeof demoContract> = {
       if (!vaultExists(dir)) {
         if (existsSync(dir))
           throw new AppError('conflict', `${dir} exists and is not a Deflect demo store; nothing was changed.`);
-        await buildDemoStore(dir, backend);
+        await buildDemoStore(dir, ctx);
         created = true;
       } else if (!readVault(dir).public.demo) {
         throw new AppError('conflict', `${dir} holds a Deflect store that is not a demo; it was not opened.`);
+      } else if (readVault(dir).version < VAULT_VERSION) {
+        // A demo store from before version 2 (no clinical key, old key slots): nothing in it is real, so it is rebuilt.
+        rmSync(dir, { recursive: true, force: true });
+        await buildDemoStore(dir, ctx);
+        created = true;
       }
       backend.useDemoStore(dir);
       return { created };

@@ -31,6 +31,7 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult {
     contacts: opts.contacts,
     seed: opts.seed,
     now: backend.now(),
+    clinicalKey: backend.requireClinicalKey(),
     staff: { officers: of('officer'), coResponders, creator: session.user.id },
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });

@@ -2,7 +2,7 @@ import type { intakeContract } from '../../../shared/contract/intake';
 import { addDays, localDate, weekStart } from '../dates';
 import { loadFollowups } from '../followups/repo';
 import type { HandlersFor } from '../router';
-import { loadContacts } from './repo';
+import { loadContacts, openScreening } from './repo';
 
 /** The UTC instant at which a local calendar day starts. */
 function localMidnightIso(date: string): string {
@@ -21,18 +21,22 @@ export const dashboardHandlers: Pick<HandlersFor<typeof intakeContract>, 'home.d
     const week = db
       .prepare(
         `SELECT count(*) AS contacts, count(DISTINCT person_id) AS people,
-                coalesce(sum(overdose), 0) AS overdoses, coalesce(sum(naloxone_doses), 0) AS naloxoneDoses,
-                (SELECT count(DISTINCT s.contact_id) FROM screenings s JOIN contacts c2 ON c2.id = s.contact_id
-                  WHERE s.positive = 1 AND c2.occurred_date BETWEEN @from AND @to) AS screenedPositive
+                coalesce(sum(overdose), 0) AS overdoses, coalesce(sum(naloxone_doses), 0) AS naloxoneDoses
          FROM contacts WHERE occurred_date BETWEEN @from AND @to`,
       )
-      .get({ from, to }) as {
-      contacts: number;
-      people: number;
-      overdoses: number;
-      naloxoneDoses: number;
-      screenedPositive: number;
-    };
+      .get({ from, to }) as { contacts: number; people: number; overdoses: number; naloxoneDoses: number };
+    const screenings = db
+      .prepare(
+        `SELECT s.id, s.contact_id, s.result FROM screenings s JOIN contacts c ON c.id = s.contact_id
+         WHERE c.occurred_date BETWEEN ? AND ?`,
+      )
+      .all(from, to) as { id: string; contact_id: string; result: string }[];
+    // The result is clinical: counted only for a session holding the clinical key.
+    let screenedPositive: number | null = null;
+    if (ctx.backend.hasClinicalKey()) {
+      const key = ctx.clinicalKey;
+      screenedPositive = new Set(screenings.filter((s) => openScreening(key, s).positive).map((s) => s.contact_id)).size;
+    }
     const newPeople = db
       .prepare('SELECT count(*) FROM persons WHERE created_at >= ? AND created_at < ? AND merged_into IS NULL')
       .pluck()
@@ -41,12 +45,22 @@ export const dashboardHandlers: Pick<HandlersFor<typeof intakeContract>, 'home.d
       .prepare(`SELECT count(*) FROM followups WHERE status = 'open' AND due_date BETWEEN ? AND ?`)
       .pluck()
       .get(from, to) as number;
+    const recentContacts = loadContacts(db, '1 = 1', [], 8);
+    ctx.audit.detail = { recentContacts: recentContacts.length, myFollowups: mine.length };
     return {
       myFollowups: mine.slice(0, 50),
       overdueFollowups: mine.filter((f) => f.overdue).length,
       openFollowups: mine.length,
-      recentContacts: loadContacts(db, '1 = 1', [], 8),
-      week: { from, to, ...week, newPeople, followupsDue },
+      recentContacts,
+      week: {
+        from,
+        to,
+        ...week,
+        screened: new Set(screenings.map((s) => s.contact_id)).size,
+        screenedPositive,
+        newPeople,
+        followupsDue,
+      },
     };
   },
 };

@@ -36,9 +36,12 @@ export const draftHandlers: DraftHandlers = {
   },
 
   'drafts.get': (ctx, input) => {
+    ctx.audit.targetType = 'draft';
+    ctx.audit.detail = { formKey: input.formKey.split(':')[0]!, found: false };
     const row = ctx.db
       .prepare('SELECT content, saved_at FROM drafts WHERE user_id = ? AND form_key = ?')
       .get(ctx.user.id, input.formKey) as { content: string; saved_at: string } | undefined;
+    ctx.audit.detail.found = row !== undefined;
     return { draft: row ? { content: JSON.parse(row.content) as Record<string, never>, savedAt: row.saved_at } : null };
   },
 

@@ -18,7 +18,7 @@ import {
 import type { Ctx, HandlersFor } from '../router';
 import { dashboardHandlers } from './dashboard';
 import { draftHandlers } from './drafts';
-import { contactWriter, findContact, screeningsOf, staffNames } from './repo';
+import { clinicalNoteOf, contactWriter, findContact, screeningsOf, staffNames } from './repo';
 import { requireClinicalRole, validateContact } from './validate';
 
 type IntakeHandlers = HandlersFor<typeof intakeContract>;
@@ -32,15 +32,14 @@ function requireContact(ctx: Ctx, id: string, field = 'id') {
 }
 
 function clinicalView(ctx: Ctx, contactId: string) {
-  const note = ctx.db.prepare('SELECT note, updated_at, updated_by FROM contact_clinical WHERE contact_id = ?').get(contactId) as
-    { note: string; updated_at: string; updated_by: string | null } | undefined;
-  const staff = staffNames(ctx.db);
+  const key = ctx.clinicalKey;
+  const note = clinicalNoteOf(ctx.db, contactId, key);
   return {
     contactId,
-    clinicalNote: note?.note ?? '',
-    noteUpdatedAt: note?.updated_at ?? null,
-    noteUpdatedBy: staff(note?.updated_by ?? null),
-    screenings: screeningsOf(ctx.db, contactId),
+    clinicalNote: note.note,
+    noteUpdatedAt: note.updatedAt,
+    noteUpdatedBy: staffNames(ctx.db)(note.updatedBy),
+    screenings: screeningsOf(ctx.db, contactId, key),
   };
 }
 
@@ -88,7 +87,7 @@ export const intakeHandlers: IntakeHandlers = {
       person = insertPerson(ctx.db, values, user.id, stamp);
     }
 
-    const write = contactWriter(ctx.db);
+    const write = contactWriter(ctx.db, clinicalNote || input.screenings.length ? ctx.clinicalKey : null);
     const contactId = write.contact({
       personId: person?.id ?? null,
       anonymousDescription: subject.kind === 'anonymous' ? subject.description : '',
@@ -131,7 +130,7 @@ export const intakeHandlers: IntakeHandlers = {
 
   'contacts.setClinicalNote': (ctx, input) => {
     const contact = requireContact(ctx, input.id);
-    contactWriter(ctx.db).clinicalNote(contact.id, input.clinicalNote, ctx.user.id, ctx.backend.nowIso());
+    contactWriter(ctx.db, ctx.clinicalKey).clinicalNote(contact.id, input.clinicalNote, ctx.user.id, ctx.backend.nowIso());
     ctx.audit.detail = { length: input.clinicalNote.length };
     return clinicalView(ctx, contact.id);
   },
@@ -157,11 +156,11 @@ export const intakeHandlers: IntakeHandlers = {
       .prepare('SELECT 1 FROM screenings WHERE contact_id = ? AND instrument = ?')
       .get(contact.id, input.screening.instrument);
     if (taken) throw new AppError('conflict', 'This screening was already recorded for this contact.', 'screening.instrument');
-    const id = contactWriter(ctx.db).screening(contact.id, input.screening, ctx.user.id, ctx.backend.nowIso());
+    const id = contactWriter(ctx.db, ctx.clinicalKey).screening(contact.id, input.screening, ctx.user.id, ctx.backend.nowIso());
     ctx.audit.targetType = 'screening';
     ctx.audit.targetId = id;
     ctx.audit.detail = { contactId: contact.id, instrument: input.screening.instrument };
-    return { screening: screeningsOf(ctx.db, contact.id).find((s) => s.id === id)! };
+    return { screening: screeningsOf(ctx.db, contact.id, ctx.clinicalKey).find((s) => s.id === id)! };
   },
 
   'intake.staff': (ctx) => {

@@ -10,7 +10,9 @@ import type {
 } from '../../../shared/contract/intake';
 import { personDisplayName } from '../../../shared/domain/person';
 import { scoreScreening, type ScreenerCode } from '../../../shared/domain/screeners';
+import { seal, sealJson, unseal, unsealJson } from '../clinical/seal';
 import type { Db } from '../db/open';
+import { AppError } from '../errors';
 
 export type ParsedContactFields = z.output<typeof contactFieldsSchema>;
 
@@ -45,11 +47,17 @@ interface ScreeningRow {
   id: string;
   contact_id: string;
   instrument: ScreenerCode;
-  answers: string;
-  score: number;
-  positive: number;
+  /** Sealed `{answers, score, positive}` (clinical/seal.ts). */
+  result: string;
   administered_at: string;
   administered_by: string | null;
+}
+
+/** What a screening's sealed `result` holds. */
+export interface ScreeningResult {
+  answers: (string | number)[];
+  score: number;
+  positive: boolean;
 }
 
 /** All staff names, read once per call (a unit has tens of staff, not thousands). */
@@ -67,13 +75,18 @@ function toSummary(row: ScreeningRow, staff: ReturnType<typeof staffNames>): Scr
     instrument: row.instrument,
     administeredAt: row.administered_at,
     administeredBy: staff(row.administered_by),
-    positive: row.positive === 1,
   };
 }
 
-export function toDetail(row: ScreeningRow, staff: ReturnType<typeof staffNames>): ScreeningDetail {
-  return { ...toSummary(row, staff), answers: JSON.parse(row.answers) as (string | number)[], score: row.score };
+export function openScreening(key: Buffer, row: Pick<ScreeningRow, 'id' | 'result'>): ScreeningResult {
+  return unsealJson<ScreeningResult>(key, 'screenings.result', row.id, row.result);
 }
+
+function toDetail(row: ScreeningRow, staff: ReturnType<typeof staffNames>, key: Buffer): ScreeningDetail {
+  return { ...toSummary(row, staff), ...openScreening(key, row) };
+}
+
+const SCREENING_COLUMNS = 'id, contact_id, instrument, administered_at, administered_by';
 
 const CONTACT_SELECT = `
   SELECT c.*, p.first_name, p.last_name, p.aliases,
@@ -105,7 +118,7 @@ export function loadContacts(db: Db, where: string, params: unknown[], limit = 1
     }[],
   );
   const screenings = groupBy(
-    db.prepare(`SELECT * FROM screenings WHERE ${inIds} ORDER BY administered_at`).all(ids) as ScreeningRow[],
+    db.prepare(`SELECT ${SCREENING_COLUMNS} FROM screenings WHERE ${inIds} ORDER BY administered_at`).all(ids) as ScreeningRow[],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -155,12 +168,26 @@ export function findContact(db: Db, id: string): Contact | undefined {
   return loadContacts(db, 'c.id = ?', [id], 1)[0];
 }
 
-export function screeningsOf(db: Db, contactId: string): ScreeningDetail[] {
+/** The screenings of a contact with answers, score and result: needs the clinical key. */
+export function screeningsOf(db: Db, contactId: string, key: Buffer): ScreeningDetail[] {
   const staff = staffNames(db);
   const rows = db
     .prepare('SELECT * FROM screenings WHERE contact_id = ? ORDER BY administered_at')
     .all(contactId) as ScreeningRow[];
-  return rows.map((r) => toDetail(r, staff));
+  return rows.map((r) => toDetail(r, staff, key));
+}
+
+/** A contact's clinical note in plain text ('' when there is none): needs the clinical key. */
+export function clinicalNoteOf(
+  db: Db,
+  contactId: string,
+  key: Buffer,
+): { note: string; updatedAt: string | null; updatedBy: string | null } {
+  const row = db.prepare('SELECT note, updated_at, updated_by FROM contact_clinical WHERE contact_id = ?').get(contactId) as
+    { note: string; updated_at: string; updated_by: string | null } | undefined;
+  if (!row) return { note: '', updatedAt: null, updatedBy: null };
+  const note = row.note === '' ? '' : unseal(key, 'contact_clinical.note', contactId, row.note);
+  return { note, updatedAt: row.updated_at, updatedBy: row.updated_by };
 }
 
 export interface NewContact {
@@ -175,8 +202,16 @@ export interface NewContact {
   now: string;
 }
 
-/** Prepared statements for writing contacts; the demo generator reuses them for bulk loads. */
-export function contactWriter(db: Db) {
+/**
+ * Prepared statements for writing contacts; the demo generator reuses them for bulk loads. Clinical
+ * notes and screenings are sealed with `clinicalKey`; writing one without the key is refused.
+ */
+export function contactWriter(db: Db, clinicalKey: Buffer | null) {
+  const key = (): Buffer => {
+    if (!clinicalKey)
+      throw new AppError('forbidden', 'Clinical notes and screenings need the clinical key, which your account does not hold.');
+    return clinicalKey;
+  };
   const contact = db.prepare(
     `INSERT INTO contacts (id, person_id, anonymous_description, occurred_at, occurred_date, location, cad_number, pathway,
        referral_source, disposition, overdose, naloxone_doses, use_of_force, injury, charge_category, charges_in_abeyance,
@@ -190,8 +225,7 @@ export function contactWriter(db: Db) {
      ON CONFLICT(contact_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );
   const screening = db.prepare(
-    `INSERT INTO screenings (id, contact_id, instrument, answers, score, positive, administered_at, administered_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO screenings (id, contact_id, instrument, result, administered_at, administered_by) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   return {
     contact(c: NewContact): string {
@@ -223,15 +257,17 @@ export function contactWriter(db: Db) {
       );
       for (const n of f.needs) need.run(id, n);
       f.officerIds.forEach((userId, position) => officer.run(id, userId, position));
-      if (c.clinicalNote) note.run(id, c.clinicalNote, c.now, c.userId);
+      if (c.clinicalNote) note.run(id, seal(key(), 'contact_clinical.note', id, c.clinicalNote), c.now, c.userId);
       return id;
     },
+    /** An empty text removes the note. */
     clinicalNote(contactId: string, text: string, userId: string | null, now: string): void {
-      note.run(contactId, text, now, userId);
+      note.run(contactId, text === '' ? '' : seal(key(), 'contact_clinical.note', contactId, text), now, userId);
     },
     screening(contactId: string, s: ScreeningInput, userId: string | null, now: string, id: string = randomUUID()): string {
       const { score, positive } = scoreScreening(s.instrument, s.answers);
-      screening.run(id, contactId, s.instrument, JSON.stringify(s.answers), score, positive ? 1 : 0, now, userId);
+      const result: ScreeningResult = { answers: s.answers, score, positive };
+      screening.run(id, contactId, s.instrument, sealJson(key(), 'screenings.result', id, result), now, userId);
       return id;
     },
   };

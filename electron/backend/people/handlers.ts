@@ -33,9 +33,18 @@ export function refuseDuplicates(
 }
 
 export const peopleHandlers: HandlersFor<typeof peopleContract> = {
-  'people.search': (ctx, input) => ({ results: searchPeople(ctx.db, input) }),
+  // Searches are audited by who and how many results; the words searched for are never recorded.
+  'people.search': (ctx, input) => {
+    const results = searchPeople(ctx.db, input);
+    ctx.audit.detail = { results: results.length };
+    return { results };
+  },
 
-  'people.findDuplicates': (ctx, input) => ({ candidates: findDuplicates(ctx.db, completePerson(input.person)) }),
+  'people.findDuplicates': (ctx, input) => {
+    const candidates = findDuplicates(ctx.db, completePerson(input.person));
+    ctx.audit.detail = { results: candidates.length };
+    return { candidates };
+  },
 
   'people.create': (ctx, input) => {
     const values = completePerson(input.person);
@@ -82,6 +91,8 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
 
   'people.history': (ctx, input) => {
     requirePersonRow(ctx.db, input.id);
+    ctx.audit.targetType = 'person';
+    ctx.audit.targetId = input.id;
     const rows = ctx.db.prepare('SELECT * FROM person_history WHERE person_id = ? ORDER BY seq DESC').all(input.id) as {
       at: string;
       user_id: string | null;

@@ -11,13 +11,15 @@ import { allRecords } from './store';
  * directory are identical.
  */
 
-function descriptor(created: string) {
+function descriptor(created: string, auditAnchor: string | null) {
   return {
     name: 'hsds_provider_directory',
     title: 'Provider directory (Open Referral HSDS 3.0)',
     profile: 'tabular-data-package',
     version: '3.0.0',
     created,
+    // The exporting store's audit-log head (sequence:hash) at the time: an anchor kept outside its database.
+    ...(auditAnchor ? { deflect_audit_anchor: auditAnchor } : {}),
     resources: HSDS_TABLES.map((table) => {
       const spec = HSDS_SPEC[table];
       return {
@@ -62,7 +64,11 @@ function csvFor(db: Db, table: HsdsTable): { text: string; count: number } {
   return { text, count: records.length };
 }
 
-export function exportPackage(db: Db, createdIso: string): { bytes: Uint8Array; records: Record<HsdsTable, number> } {
+export function exportPackage(
+  db: Db,
+  createdIso: string,
+  auditAnchor: string | null = null,
+): { bytes: Uint8Array; records: Record<HsdsTable, number> } {
   const files: Record<string, Uint8Array> = {};
   const records = {} as Record<HsdsTable, number>;
   for (const table of HSDS_TABLES) {
@@ -70,7 +76,7 @@ export function exportPackage(db: Db, createdIso: string): { bytes: Uint8Array; 
     files[HSDS_SPEC[table].path] = strToU8(text);
     records[table] = count;
   }
-  files['datapackage.json'] = strToU8(`${JSON.stringify(descriptor(createdIso), null, 2)}\n`);
+  files['datapackage.json'] = strToU8(`${JSON.stringify(descriptor(createdIso, auditAnchor), null, 2)}\n`);
   const mtime = new Date(createdIso);
   return { bytes: zipSync(files, { level: 6, mtime }), records };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import type { Ctx, HandlersFor } from '../router';
 import { languageKey } from './derived';
 import { saveOrganization, saveService, verifyService } from './edit';
+import { auditHead, formatAnchor } from '../audit/anchor';
 import { exportPackage } from './export';
 import { type PackageSource, sourceFromBytes } from './files';
 import { ImportFailed } from './issues';
@@ -151,9 +152,17 @@ export const providersHandlers: HandlersFor<typeof providersContract> = {
 
   'providers.export': (ctx) => {
     const date = today(ctx, ctx.db);
-    const { bytes, records } = exportPackage(ctx.db, ctx.backend.nowIso());
+    // Every export carries the audit log's head out of the building (audit/anchor.ts).
+    const head = auditHead(ctx.db);
+    const anchor = head ? formatAnchor(head) : null;
+    const { bytes, records } = exportPackage(ctx.db, ctx.backend.nowIso(), anchor);
     ctx.audit.targetType = 'provider_directory';
-    ctx.audit.detail = { services: records.service, organizations: records.organization, tables: HSDS_TABLES.length };
+    ctx.audit.detail = {
+      services: records.service,
+      organizations: records.organization,
+      tables: HSDS_TABLES.length,
+      auditAnchor: anchor,
+    };
     return { fileName: `provider-directory-hsds-${date}.zip`, contentBase64: Buffer.from(bytes).toString('base64'), records };
   },
 

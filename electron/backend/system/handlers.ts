@@ -4,6 +4,7 @@ import { tableCounts } from '../db/open';
 import { AppError } from '../errors';
 import type { HandlersFor } from '../router';
 import { findUserSlot, openSlot } from '../vault/slots';
+import { setIdleLockMinutes } from './idleLock';
 import { getSettings, setDepartment } from './settings';
 
 export const systemHandlers: HandlersFor<typeof systemContract> = {
@@ -28,7 +29,7 @@ export const systemHandlers: HandlersFor<typeof systemContract> = {
       departmentName: pub.departmentName,
       banner: pub.banner,
       demo: pub.demo,
-      idleLockMinutes: pub.idleLockMinutes,
+      idleLockMinutes: backend.idleLockMinutes(),
       session: session ? { user: session.user, locked: session.locked } : null,
       notice: backend.notice,
       storeProblem: backend.damage,
@@ -56,6 +57,9 @@ export const systemHandlers: HandlersFor<typeof systemContract> = {
       changed.push('banner');
     }
     if (input.idleLockMinutes !== undefined) {
+      setIdleLockMinutes(ctx.db, input.idleLockMinutes);
+      ctx.backend.setIdleLockMinutes(input.idleLockMinutes);
+      // A copy for the screen before login; the database's value is the one that counts.
       vault.public.idleLockMinutes = input.idleLockMinutes;
       changed.push('idleLockMinutes');
     }

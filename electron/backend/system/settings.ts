@@ -1,7 +1,9 @@
 import { type Department, type DepartmentView, departmentViewSchema } from '../../../shared/contract/auth';
 import type { Settings } from '../../../shared/contract/system';
 import type { Backend } from '../backend';
+import { clampIdleLockMinutes } from '../../../shared/domain/session';
 import type { Db } from '../db/open';
+import { getIdleLockMinutes } from './idleLock';
 
 export function getMeta(db: Db, key: string): string | undefined {
   return db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
@@ -30,5 +32,10 @@ export function departmentName(backend: Backend): string {
 
 export function getSettings(backend: Backend): Settings {
   const pub = backend.readVault().public;
-  return { department: getDepartment(backend.requireDb()), banner: pub.banner, idleLockMinutes: pub.idleLockMinutes };
+  const db = backend.requireDb();
+  return {
+    department: getDepartment(db),
+    banner: pub.banner,
+    idleLockMinutes: getIdleLockMinutes(db) ?? clampIdleLockMinutes(pub.idleLockMinutes),
+  };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../../shared/domain/roles';
+import { CLINICAL_ROLES, type Role } from '../../../shared/domain/roles';
 import type { SessionUser, UserSummary } from '../../../shared/contract/users';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -14,6 +14,8 @@ interface UserRow {
   must_change_password: number;
   created_at: string;
   last_login_at: string | null;
+  /** 2 once the account's key slot binds its owner (vault/slots.ts). */
+  slot_version: number;
 }
 
 export function toSessionUser(row: UserRow): SessionUser {
@@ -35,6 +37,7 @@ function toSummary(row: UserRow, vault: VaultFile, now: number): UserSummary {
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
     lockedUntil,
+    clinicalAccess: !CLINICAL_ROLES.includes(row.role) ? 'no' : slot?.clinical ? 'yes' : slot?.grant ? 'pending' : 'needs_reset',
   };
 }
 

@@ -1,4 +1,17 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * scrypt parameters. N=2^17, r=8, p=1 is OWASP's recommended minimum for scrypt
@@ -87,4 +100,88 @@ export function newRecoveryKey(): string {
 export function normaliseRecoveryKey(input: string): string {
   const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return (clean.match(/.{1,4}/g) ?? []).join('-');
+}
+
+// ---- Per-slot key pairs and grants ------------------------------------------------------------
+// Each slot has an X25519 key pair. Its private key is wrapped with the slot's password-derived key;
+// its public key lets an administrator hand the clinical key to an account without knowing its
+// password (a promotion): the key is sealed to the public key (ECIES: X25519 + HKDF-SHA256 +
+// AES-256-GCM) and picked up at that account's next login.
+
+export interface SlotKeyPair {
+  publicKey: string; // raw 32 bytes, base64
+  privateKeyDer: Buffer; // PKCS#8 DER
+}
+
+export function newSlotKeyPair(): SlotKeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  const jwk = publicKey.export({ format: 'jwk' });
+  return {
+    publicKey: Buffer.from(jwk.x!, 'base64url').toString('base64'),
+    privateKeyDer: privateKey.export({ format: 'der', type: 'pkcs8' }),
+  };
+}
+
+function x25519Public(raw: string): KeyObject {
+  return createPublicKey({
+    key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(raw, 'base64').toString('base64url') },
+    format: 'jwk',
+  });
+}
+
+function grantKey(shared: Buffer, info: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.alloc(0), info, 32));
+}
+
+export interface Grant extends Wrapped {
+  epk: string; // ephemeral public key, raw base64
+}
+
+/** Seals `secret` so that only the holder of the private key for `publicKey` can open it. */
+export function sealToPublicKey(secret: Buffer, publicKey: string, aad: string): Grant {
+  const eph = newSlotKeyPair();
+  const shared = diffieHellman({
+    privateKey: createPrivateKey({ key: eph.privateKeyDer, format: 'der', type: 'pkcs8' }),
+    publicKey: x25519Public(publicKey),
+  });
+  const key = grantKey(shared, `deflect-grant:${eph.publicKey}:${publicKey}`);
+  try {
+    return { epk: eph.publicKey, ...wrapKey(secret, key, aad) };
+  } finally {
+    key.fill(0);
+    shared.fill(0);
+    eph.privateKeyDer.fill(0);
+  }
+}
+
+export function openSealedToPublicKey(grant: Grant, privateKeyDer: Buffer, publicKey: string, aad: string): Buffer | null {
+  try {
+    const shared = diffieHellman({
+      privateKey: createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' }),
+      publicKey: x25519Public(grant.epk),
+    });
+    const key = grantKey(shared, `deflect-grant:${grant.epk}:${publicKey}`);
+    shared.fill(0);
+    const out = unwrapKey(grant, key, aad);
+    key.fill(0);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** HMAC-SHA256 under a key derived from `key` for one purpose (e.g. vouching for a slot's public key). */
+export function purposeMac(key: Buffer, purpose: string, value: string): string {
+  const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `deflect-mac:${purpose}`, 32));
+  try {
+    return createHmac('sha256', macKey).update(value, 'utf8').digest('hex');
+  } finally {
+    macKey.fill(0);
+  }
+}
+
+export function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }

@@ -6,6 +6,9 @@ import { AppError } from '../errors';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+const wrappedSchema = z.object({ iv: b64, tag: b64, ct: b64 });
+const grantSchema = wrappedSchema.extend({ epk: b64 });
+
 export const slotSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['user', 'recovery']),
@@ -22,9 +25,26 @@ export const slotSchema = z.object({
     p: z.number().int().min(1),
     salt: b64,
   }),
+  /** The wrapped data key. Without `aad` (slots written before version 2) the associated data covers only store and slot id. */
   iv: b64,
   tag: b64,
   ct: b64,
+  /** 2: the associated data binds kind, userId, lookup and publicKey too (see slots.ts). */
+  aad: z.literal(2).optional(),
+  /** X25519 public key (raw, base64), also bound into the associated data. */
+  publicKey: b64.nullable().default(null),
+  /** Vouches for `publicKey`: an HMAC under the clinical key, so a granter knows the key belongs to this account. */
+  publicKeyMac: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .default(null),
+  /** The slot's X25519 private key (PKCS#8), wrapped with the password-derived key. */
+  privateKey: wrappedSchema.nullable().default(null),
+  /** The clinical key, wrapped with the password-derived key: only in slots of roles that may read clinical content. */
+  clinical: wrappedSchema.nullable().default(null),
+  /** The clinical key sealed to `publicKey` by an administrator (a promotion); moved into `clinical` at the next login. */
+  grant: grantSchema.nullable().default(null),
   failedCount: z.number().int().min(0),
   lockedUntil: z.string().nullable(),
 });
@@ -34,7 +54,8 @@ export type Slot = z.infer<typeof slotSchema>;
 const pendingAuditSchema = z.object({
   at: z.string(),
   userId: z.string().nullable(),
-  username: z.string().nullable(),
+  /** Always null since version 2 (the user id is enough; the name is filled in when the entry moves into the log). */
+  username: z.string().nullable().default(null),
   action: z.string(),
   outcome: z.enum(['success', 'failure', 'denied']),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
@@ -43,7 +64,8 @@ export type PendingAudit = z.infer<typeof pendingAuditSchema>;
 
 export const vaultSchema = z.object({
   format: z.literal('deflect-vault'),
-  version: z.literal(1),
+  /** 1: before slot binding and the clinical key; read, and rewritten as 2. */
+  version: z.union([z.literal(1), z.literal(2)]),
   storeId: z.uuid(),
   lookupSalt: b64,
   /** Shown before login, so not secret: the department's name, the system-use banner, the lock timeout. */
@@ -55,8 +77,15 @@ export const vaultSchema = z.object({
   }),
   slots: z.array(slotSchema),
   pendingAudit: z.array(pendingAuditSchema),
+  /** The audit log's head when the store was last closed: a copy outside the database (see audit/anchor.ts). */
+  auditHead: z
+    .object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/), at: z.string() })
+    .nullable()
+    .default(null),
 });
 export type VaultFile = z.infer<typeof vaultSchema>;
+export type WrappedField = z.infer<typeof wrappedSchema>;
+export const VAULT_VERSION = 2;
 
 export const DB_FILE = 'deflect.db';
 export const VAULT_FILE = 'deflect.vault.json';
@@ -96,6 +125,7 @@ export function writeVault(dataDir: string, vault: VaultFile): void {
   if (vault.pendingAudit.length > MAX_PENDING_AUDIT) {
     vault.pendingAudit = vault.pendingAudit.slice(-MAX_PENDING_AUDIT);
   }
+  vault.version = VAULT_VERSION;
   const path = vaultPath(dataDir);
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Loader, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconAlertOctagon, IconChevronLeft, IconChevronRight, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
@@ -26,24 +26,42 @@ function Detail({ entry }: { entry: AuditEntry }) {
 }
 
 function VerifyResult({ result }: { result: OutputOf<'audit.verify'> }) {
-  if (result.ok) {
-    return (
-      <Alert color="green" variant="light" icon={<IconShieldCheck aria-hidden />} title="The audit log is intact" role="status">
-        All {result.checked} entries were checked. None has been edited, inserted or deleted.
-      </Alert>
-    );
-  }
+  const reached = result.anchors.filter((a) => a.status === 'ok');
   return (
-    <Alert
-      color="red"
-      variant="light"
-      icon={<IconAlertOctagon aria-hidden />}
-      title="The audit log has been altered"
-      role="alert"
-    >
-      Entry #{result.firstBadSeq} does not match the chain: it or an entry before it was edited, inserted or deleted. The{' '}
-      {result.checked} entries before it are intact. Tell your department’s security lead, and keep this workstation as it is.
-    </Alert>
+    <Stack gap="sm">
+      {result.ok ? (
+        <Alert color="green" variant="light" icon={<IconShieldCheck aria-hidden />} title="The audit log is intact" role="status">
+          All {result.checked} entries were checked. None has been edited, inserted, renumbered or deleted.
+          {reached.length
+            ? ` It still reaches ${reached.map((a) => `entry ${a.seq} as ${a.source === 'entered' ? 'the anchor entered' : 'the key file’s copy'} records it`).join(', and ')}.`
+            : ''}
+        </Alert>
+      ) : (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertOctagon aria-hidden />}
+          title="The audit log has been altered"
+          role="alert"
+        >
+          {result.problem} Tell your department’s security lead, and keep this workstation as it is.
+        </Alert>
+      )}
+      {result.head ? (
+        <Stack gap={4} data-testid="audit-anchor">
+          <Text size="sm" fw={600}>
+            Anchor to keep (entry {result.head.seq}, {formatDateTime(result.head.at)})
+          </Text>
+          <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+            {result.head.anchor}
+          </Code>
+          <Text size="sm" c="dimmed">
+            Print this page or write the anchor down and keep it away from this workstation. Entered here later, it shows whether
+            entries up to it were deleted or rewritten — which the chain alone cannot show to someone who holds the database key.
+          </Text>
+        </Stack>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -54,6 +72,7 @@ export function AuditScreen() {
   const [verify, setVerify] = useState<OutputOf<'audit.verify'> | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string | null>(null);
+  const [anchor, setAnchor] = useState('');
   const actions = useMemo(() => auditableActions(), []);
   const cursor = cursors[cursors.length - 1];
 
@@ -67,10 +86,13 @@ export function AuditScreen() {
   async function runVerify() {
     setVerifying(true);
     setVerifyError(null);
-    const r = await api.audit.verify({});
+    const r = await api.audit.verify(anchor.trim() ? { anchor: anchor.trim() } : {});
     setVerifying(false);
     if (r.ok) setVerify(r.value);
-    else if (!isSessionProblem(r.error.code)) setVerifyError(r.error.message);
+    else if (!isSessionProblem(r.error.code)) {
+      setVerify(null);
+      setVerifyError(r.error.message);
+    }
   }
 
   const entries = page?.entries ?? [];
@@ -92,12 +114,20 @@ export function AuditScreen() {
           </Button>
         }
       />
+      <TextInput
+        label="Anchor written down earlier (optional)"
+        description="The sequence number and hash printed from this screen, or found in an export (deflect_audit_anchor), e.g. 1234:9f86d0…"
+        maw={720}
+        value={anchor}
+        onChange={(e) => setAnchor(e.currentTarget.value)}
+        error={verifyError ?? undefined}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void runVerify();
+        }}
+        spellCheck={false}
+        autoComplete="off"
+      />
       {verify ? <VerifyResult result={verify} /> : null}
-      {verifyError ? (
-        <Alert color="red" role="alert">
-          {verifyError}
-        </Alert>
-      ) : null}
       <Group align="flex-end" justify="space-between">
         <NativeSelect
           label="Action"

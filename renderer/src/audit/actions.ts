@@ -18,10 +18,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'users.unlock': 'User unlocked',
   'settings.update': 'Settings changed',
   'system.revealKey': 'Database key revealed',
+  'home.dashboard': 'Home screen viewed',
+  'people.history': 'Change history viewed',
+  'people.search': 'People searched',
+  'people.findDuplicates': 'Duplicate check',
+  'drafts.get': 'Draft opened',
+  'clinical.keyCreated': 'Clinical key created (clinical records sealed)',
+  'auth.slotUpgraded': 'Key slot upgraded to the bound format',
 };
 
 /** Events recorded outside any single procedure (see electron/backend/auth). */
-const EVENT_ACTIONS = ['auth.unlock', 'auth.lockout', 'auth.shutdown'];
+const EVENT_ACTIONS = ['auth.unlock', 'auth.lockout', 'auth.shutdown', 'clinical.keyCreated', 'auth.slotUpgraded'];
 
 /** Every action the filter offers: audited procedures plus the session events. */
 export function auditableActions(): string[] {

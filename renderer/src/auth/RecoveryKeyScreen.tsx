@@ -1,28 +1,17 @@
 import { Alert, Button, Checkbox, Code, Group, List, Paper, Stack, Text } from '@mantine/core';
-import { useClipboard } from '@mantine/hooks';
-import { IconCheck, IconCopy, IconDownload, IconPrinter } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CenteredPage } from '../ui/CenteredPage';
+import { copySecret } from '../ui/clipboard';
 import { formatDateTime } from '../ui/format';
 
 const INSTRUCTIONS = [
   'This key lets an administrator set a new password if every administrator password is forgotten.',
   'Anyone who has this key and a copy of the data folder can read the data. Keep it locked away, away from this computer.',
-  'Print it, or save the file to a USB drive, and keep it in a sealed envelope in the department safe. Do not leave a copy on this computer.',
+  'Print it or write it down, and keep it in a sealed envelope in the department safe. Do not keep a copy on this computer.',
+  'A copied key is cleared from the clipboard after one minute.',
   'Deflect shows this key only now. It cannot show it again.',
 ];
-
-function keyFileText(recoveryKey: string, departmentName: string): string {
-  return [
-    `Deflect recovery key — ${departmentName}`,
-    `Created ${formatDateTime(new Date().toISOString())}`,
-    '',
-    recoveryKey,
-    '',
-    ...INSTRUCTIONS.map((line) => `- ${line}`),
-    '',
-  ].join('\r\n');
-}
 
 /** Shown once after setup: the key must be stored before the first login. */
 export function RecoveryKeyScreen({
@@ -35,18 +24,17 @@ export function RecoveryKeyScreen({
   onContinue: () => void;
 }) {
   const [stored, setStored] = useState(false);
-  const clipboard = useClipboard({ timeout: 4000 });
 
-  function save() {
-    const blob = new Blob([keyFileText(recoveryKey, departmentName)], { type: 'text/plain;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'deflect-recovery-key.txt';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  function copyKey() {
+    copySecret(recoveryKey).then(
+      () => {
+        setCopy('copied');
+        setTimeout(() => setCopy('idle'), 4000);
+      },
+      () => setCopy('failed'),
+    );
   }
 
   return (
@@ -74,21 +62,18 @@ export function RecoveryKeyScreen({
         <Group gap="sm">
           <Button
             variant="default"
-            leftSection={clipboard.copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
-            onClick={() => clipboard.copy(recoveryKey)}
+            leftSection={copy === 'copied' ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
+            onClick={copyKey}
           >
-            {clipboard.copied ? 'Copied' : 'Copy'}
+            {copy === 'copied' ? 'Copied (cleared in 1 minute)' : 'Copy'}
           </Button>
           <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()}>
             Print
           </Button>
-          <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={save}>
-            Save as text file
-          </Button>
         </Group>
-        {clipboard.error ? (
+        {copy === 'failed' ? (
           <Alert color="red" role="alert">
-            Copying did not work here. Print the key or save it as a file instead.
+            Copying did not work here. Print the key or write it down instead.
           </Alert>
         ) : null}
         <List spacing={4}>

@@ -106,7 +106,8 @@ export function Dashboard() {
               <Stat label="New people" value={w.newPeople} />
               <Stat label="Overdoses" value={w.overdoses} />
               <Stat label="Naloxone doses" value={w.naloxoneDoses} />
-              <Stat label="Screened positive" value={w.screenedPositive} />
+              <Stat label="Screened" value={w.screened} />
+              {w.screenedPositive !== null ? <Stat label="Screened positive" value={w.screenedPositive} /> : null}
               <Stat label="Follow-ups due" value={w.followupsDue} />
             </SimpleGrid>
           </section>

@@ -1,12 +1,15 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconNotes } from '@tabler/icons-react';
+import { IconClipboardCheck, IconNotes } from '@tabler/icons-react';
 import type { Contact } from '../../../shared/contract/intake';
 import { SCREENERS } from '../../../shared/domain/screeners';
 import { href } from '../app/router';
 import { label } from '../people/labels';
 import { formatDateTime } from '../ui/format';
 
-/** Flags any role may see: overdose, naloxone, force, injury, charges, and which screens were positive. */
+/**
+ * Flags any role may see: overdose, naloxone, force, injury, charges, and which screenings were done.
+ * A screening's result is clinical: it is shown only in the clinical panel, to those who hold the clinical key.
+ */
 export function ContactFlags({ contact }: { contact: Contact }) {
   const flags: { text: string; color: string; screen?: boolean }[] = [];
   if (contact.overdose) flags.push({ text: 'Overdose', color: 'red' });
@@ -19,7 +22,7 @@ export function ContactFlags({ contact }: { contact: Contact }) {
       color: 'grape',
     });
   for (const s of contact.screenings)
-    if (s.positive) flags.push({ text: SCREENERS[s.instrument].flag, color: 'red', screen: true });
+    flags.push({ text: `${SCREENERS[s.instrument].label} screening done`, color: 'gray', screen: true });
   if (!flags.length) return null;
   return (
     <Group gap={6}>
@@ -28,7 +31,7 @@ export function ContactFlags({ contact }: { contact: Contact }) {
           key={f.text}
           color={f.color}
           variant="light"
-          leftSection={f.screen ? <IconAlertTriangle size={12} aria-hidden /> : undefined}
+          leftSection={f.screen ? <IconClipboardCheck size={12} aria-hidden /> : undefined}
         >
           {f.text}
         </Badge>

@@ -250,7 +250,7 @@ function IntakeForm({ draftKey, personId }: { draftKey: string; personId: string
             />
           </Fieldset>
           {clinical ? (
-            <Fieldset legend="3. Screenings (clinical: officers see only whether a screen was positive)">
+            <Fieldset legend="3. Screenings (clinical: officers see only that a screening was done, by whom and when)">
               <ScreeningsForm
                 values={values.screenings}
                 onChange={(screenings) => setValues((f) => ({ ...f, screenings }))}

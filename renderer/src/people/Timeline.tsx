@@ -21,7 +21,7 @@ function Item({ item, onChanged }: { item: TimelineItem; onChanged: () => void }
       const def = SCREENERS[item.screening.instrument];
       return (
         <Text size="sm">
-          <strong>{def.label}</strong> screening: {item.screening.positive ? <strong>positive</strong> : 'negative'}
+          <strong>{def.label}</strong> screening done
           {item.screening.administeredBy ? `, by ${item.screening.administeredBy.displayName}` : ''} · {formatDateTime(item.at)}
         </Text>
       );

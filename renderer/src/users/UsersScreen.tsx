@@ -42,6 +42,16 @@ function StatusCell({ user, onUnlock }: { user: UserSummary; onUnlock: () => voi
           Temporary password
         </Text>
       ) : null}
+      {user.active && user.clinicalAccess === 'needs_reset' ? (
+        <Text size="xs" c="red.9">
+          No clinical key yet: reset the password to give it
+        </Text>
+      ) : null}
+      {user.active && user.clinicalAccess === 'pending' ? (
+        <Text size="xs" c="dimmed">
+          Clinical key granted: taken up at next login
+        </Text>
+      ) : null}
     </Stack>
   );
 }
