@@ -8,6 +8,7 @@ import { providersHandlers } from './providers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { followupsHandlers } from './followups/handlers';
 import { intakeHandlers } from './intake/handlers';
+import { keysHandlers } from './keys/handlers';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
 import { Router } from './router';
@@ -32,6 +33,7 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...timelineHandlers,
     ...demoHandlers,
     ...backupsHandlers,
+    ...keysHandlers,
   });
   storeCheckOf(backend);
   // The start-up notice (an interrupted rotation or restore) is for the login screen; a login has seen it.

@@ -15,6 +15,7 @@ import type { Db } from './db/open';
 import { AppError } from './errors';
 import { faultError, faultKind, faultMessage } from './faults';
 import { logError } from './log';
+import { tasksOf } from './maintenance/tasks';
 
 /** What a handler sees: the backend, the caller, and the audit entry being built for this call. */
 export class Ctx {
@@ -128,6 +129,9 @@ function invalid(error: z.ZodError): ApiError {
   };
 }
 
+/** Calls that stay possible while a key rotation has the store to itself (besides polling). */
+const ALLOWED_DURING_EXCLUSIVE_JOB = new Set<string>(['auth.lock', 'auth.logout', 'auth.heartbeat']);
+
 /** Changes still allowed while the store is marked damaged: ending the session, and the way out (restore). */
 function allowedWhileDamaged(name: ProcedureName): boolean {
   return name.startsWith('auth.') || name.startsWith('restore.') || name === 'demo.leave';
@@ -161,6 +165,11 @@ export class Router {
       const def = contract[name];
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) return { ok: false, error: invalid(parsed.error) };
+      const exclusive = tasksOf(this.backend).exclusive;
+      if (exclusive && !def.passive && !ALLOWED_DURING_EXCLUSIVE_JOB.has(name)) {
+        ctx.skipAudit();
+        throw new AppError('unavailable', exclusive);
+      }
       if (this.backend.damage && def.kind === 'mutation' && def.access !== 'public' && !allowedWhileDamaged(name)) {
         throw new AppError('unavailable', this.backend.damage);
       }

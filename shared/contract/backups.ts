@@ -99,6 +99,15 @@ export const jobStateSchema = z.object({
   field: z.string().nullable(),
   backup: backupLogEntrySchema.nullable(),
   restore: restoreResultSchema.nullable(),
+  rotation: z
+    .object({
+      /** Accounts that take up the new keys at their next login. */
+      kept: z.number(),
+      /** Accounts that need a new password from an administrator. */
+      needReset: z.array(z.string()),
+      resealed: z.number(),
+    })
+    .nullable(),
 });
 export type JobState = z.infer<typeof jobStateSchema>;
 

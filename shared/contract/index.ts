@@ -6,6 +6,7 @@ import { providersContract } from './providers';
 import { demoContract } from './demo';
 import { followupsContract } from './followups';
 import { intakeContract } from './intake';
+import { keysContract } from './keys';
 import { peopleContract } from './people';
 import type { Result } from './procedure';
 import { systemContract } from './system';
@@ -25,6 +26,7 @@ export const contract = {
   ...timelineContract,
   ...demoContract,
   ...backupsContract,
+  ...keysContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readHeader } from '../../electron/backend/backup/format';
 import { readBackupLog } from '../../electron/backend/backup/log';
 import { runJob } from '../../electron/backend/maintenance/jobs';
+import { openSlot } from '../../electron/backend/vault/slots';
 import { seed } from './backupHelpers';
 import { ADMIN_LOGIN } from './crash/shared';
 import { makeApp, setUpApp, tempDir, type TestApp } from './helpers';
@@ -99,6 +100,58 @@ describe('crashes', { timeout: 600_000 }, () => {
     }
     // The children really wrote between kills.
     expect(confirmed.size).toBeGreaterThan(KILLS);
+  });
+
+  it('SIGKILL during key rotations: the store opens with the old or the new keys, whole, and the right recovery key opens it', async () => {
+    const app = await setUpApp();
+    const coresponder = { username: 'cr.crash', password: 'harbour-violet-spruce-31' };
+    await app.call('users.create', { username: coresponder.username, displayName: 'Co-responder', role: 'coresponder', password: 'temporary-pass-phrase-9' });
+    await app.call('auth.login', { username: coresponder.username, password: 'temporary-pass-phrase-9' });
+    await app.call('auth.changePassword', { currentPassword: 'temporary-pass-phrase-9', newPassword: coresponder.password });
+    await app.call('auth.login', ADMIN_LOGIN);
+    seed(app, 200, 800);
+    const sample = app.backend.requireDb().prepare(`SELECT contact_id FROM contact_clinical WHERE note LIKE 'dcs1.%' LIMIT 1`).pluck().get() as string;
+    const note = (await app.call('contacts.clinical', { id: sample })).clinicalNote;
+    const people = (await app.call('system.status', {})).tables.persons;
+    app.backend.shutdown();
+
+    let recovery = app.recoveryKey;
+    const outcomes = { old: 0, new: 0 };
+    // First a kill at each step of the switch (exactly), then at random moments.
+    const steps = ['journal', 'aside', 'database', 'vault'] as const;
+    const next = random(1128);
+    for (let i = 0; i < steps.length + 8; i++) {
+      const step = steps[i];
+      const run = step
+        ? await killChild([app.dataDir, 'rekey', step], () => false, 0)
+        : await killChild([app.dataDir, 'rekey'], (lines) => lines.includes('ready'), 100 + Math.floor(next() * 2500));
+      expect(run.signal, run.stderr).toBe('SIGKILL');
+      const shown = run.lines.filter((l) => l.startsWith('recovery ')).map((l) => l.slice(9));
+      const completed = run.lines.filter((l) => l === 'rotated').length;
+      // Rotations that finished before the kill: their recovery keys took over in turn.
+      if (completed) recovery = shown[completed - 1]!;
+      const inFlight = shown.length > completed ? shown[shown.length - 1]! : null;
+      await reopen(app.dataDir, async (store) => {
+        expect((await store.call('system.status', {})).tables.persons).toBe(people);
+        expect((await store.call('contacts.clinical', { id: sample })).clinicalNote).toBe(note);
+        expect((await store.call('audit.verify', {})).ok).toBe(true);
+        // Exactly one recovery key opens the store: the last one in force, or the one being rotated to.
+        const vault = store.backend.readVault();
+        const slot = vault.slots.find((s) => s.kind === 'recovery')!;
+        const withOld = (await openSlot(vault, slot, recovery)) !== null;
+        const withNew = inFlight ? (await openSlot(vault, slot, inFlight)) !== null : false;
+        expect(withOld !== withNew, `kill ${i + 1}: old key opens ${withOld}, new key opens ${withNew}`).toBe(true);
+        if (step) expect(withNew, `killed after the ${step} step`).toBe(step === 'database' || step === 'vault');
+        if (withNew) recovery = inFlight!;
+        if (inFlight) outcomes[withNew ? 'new' : 'old']++;
+        // Another member of staff still gets in with their own password, and still reads clinical notes.
+        await store.call('auth.login', coresponder);
+        expect((await store.call('contacts.clinical', { id: sample })).clinicalNote).toBe(note);
+      });
+    }
+    console.log(`kills during a rotation: ${outcomes.old} left the old keys, ${outcomes.new} the new ones`);
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.new).toBeGreaterThan(0);
   });
 
   it('SIGKILL during backups: the store opens, and every file with a backup name is a complete, verified backup', async () => {

@@ -68,7 +68,12 @@ function keepAside(dataDir: string, aside: string): void {
  * Puts the prepared files in place (see above). The store must be closed, with its write-ahead log
  * folded into the database (SQLite does this when the last connection closes).
  */
-export function commitSwap(dataDir: string, journal: Omit<SwapJournal, 'fingerprint' | 'startedAt'>, now: Date, hooks?: SwapHooks): void {
+export function commitSwap(
+  dataDir: string,
+  journal: Omit<SwapJournal, 'fingerprint' | 'startedAt'>,
+  now: Date,
+  hooks: SwapHooks = swapTestHooks,
+): void {
   if (walHasData(dataDir)) {
     throw new AppError('unavailable', 'The database is still in use, so it was not replaced. Close every other Deflect window and try again.');
   }
@@ -92,8 +97,12 @@ export function commitSwap(dataDir: string, journal: Omit<SwapJournal, 'fingerpr
 
 /** Test hooks: called after each step (the crash tests kill the process there). */
 export interface SwapHooks {
-  after?: (step: 'journal' | 'aside' | 'database' | 'vault') => void;
+  after?: (step: SwapStep) => void;
 }
+export type SwapStep = 'journal' | 'aside' | 'database' | 'vault';
+
+/** Set only by the crash tests' child program, to be killed at an exact step of a real rotation. */
+export const swapTestHooks: SwapHooks = {};
 
 const FINISHED: Record<SwapJournal['op'], string> = {
   rotate:

@@ -15,6 +15,8 @@ export interface TaskHandle {
   progress(step: string, fraction: number): void;
   /** Registers how to stop the work in progress (a worker thread). */
   onCancel(stop: () => Promise<void>): void;
+  /** From here on the job finishes even if the store closes (it is switching files itself). */
+  commit(): void;
   readonly cancelled: boolean;
 }
 
@@ -25,6 +27,8 @@ interface Running {
   cancelled: boolean;
   /** Backups and rotations hold the data key: they stop when the store closes (lock, logout). */
   needsStore: boolean;
+  /** While set, the router refuses other calls with this message (the store must not change under the job). */
+  exclusive: string | null;
 }
 
 /**
@@ -46,6 +50,11 @@ export class Tasks {
     return this.running !== null;
   }
 
+  /** The message for calls refused while an exclusive job (a key rotation) runs, or null. */
+  get exclusive(): string | null {
+    return this.running?.exclusive ?? null;
+  }
+
   /** The running job, or the last finished one. */
   current(kind?: Kind): JobState | null {
     const job = this.running?.state ?? this.last;
@@ -55,7 +64,7 @@ export class Tasks {
   start<T extends Partial<JobState>>(
     kind: Kind,
     plan: StepPlan,
-    opts: { needsStore: boolean },
+    opts: { needsStore: boolean; exclusive?: string },
     work: (task: TaskHandle) => Promise<T>,
     onFinish?: (state: JobState) => void,
   ): JobState {
@@ -77,11 +86,13 @@ export class Tasks {
         field: null,
         backup: null,
         restore: null,
+        rotation: null,
       },
       plan,
       stops: [],
       cancelled: false,
       needsStore: opts.needsStore,
+      exclusive: opts.exclusive ?? null,
     };
     this.running = running;
     const handle: TaskHandle = {
@@ -96,6 +107,9 @@ export class Tasks {
         running.state.fraction = Math.max(running.state.fraction, (before + within * plan[step]!.weight) / total);
       },
       onCancel: (stop) => running.stops.push(stop),
+      commit: () => {
+        running.needsStore = false;
+      },
       get cancelled() {
         return running.cancelled;
       },

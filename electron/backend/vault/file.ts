@@ -45,6 +45,11 @@ export const slotSchema = z.object({
   clinical: wrappedSchema.nullable().default(null),
   /** The clinical key sealed to `publicKey` by an administrator (a promotion); moved into `clinical` at the next login. */
   grant: grantSchema.nullable().default(null),
+  /**
+   * After a key rotation (keys/rotate.ts): the new data key, and for clinical roles the new clinical key,
+   * sealed to `publicKey` by the administrator who rotated; taken up (and the slot rewritten) at the next login.
+   */
+  rekey: z.object({ data: grantSchema, clinical: grantSchema.nullable() }).nullable().default(null),
   failedCount: z.number().int().min(0),
   lockedUntil: z.string().nullable(),
 });

@@ -2,13 +2,17 @@
  * A program the crash tests kill with SIGKILL at random moments (see crash.test.ts). It logs in to the
  * store given and works through the real router, printing one line on stdout for each write that
  * returned success — after it returned, so every line names something the store must still hold.
- *   tsx child.ts DATA_DIR write|backup|rekey [BACKUP_FOLDER]
+ *   node --import tsx child.ts DATA_DIR write | backup BACKUP_FOLDER | rekey [journal|aside|database|vault]
  */
 import { createBackend } from '../../../electron/backend';
+import { swapTestHooks } from '../../../electron/backend/maintenance/swap';
 import { tasksOf } from '../../../electron/backend/maintenance/tasks';
 import { ADMIN_LOGIN, CHILD_KDF } from './shared';
 
 const [dataDir, mode, folder] = process.argv.slice(2);
+// rekey KILL_AT: the process kills itself right after that step of its first rotation's switch.
+const killAt = mode === 'rekey' ? folder : undefined;
+if (killAt) swapTestHooks.after = (step) => step === killAt && process.kill(process.pid, 'SIGKILL');
 
 async function main(): Promise<void> {
   const { backend, router } = createBackend({ dataDir: dataDir!, kdfCost: CHILD_KDF });
@@ -32,6 +36,17 @@ async function main(): Promise<void> {
       await tasksOf(backend).idle();
       const job = tasksOf(backend).current()!;
       process.stdout.write(job.ok ? `backup ${job.backup!.file}\n` : `backup-failed ${job.message}\n`);
+    } else if (mode === 'rekey') {
+      const prep = await router.call('keys.prepareRotation', {});
+      if (!prep.ok) throw new Error(prep.error.message);
+      const recoveryKey = (prep.value as { recoveryKey: string }).recoveryKey;
+      // Shown (written down) before anything changes.
+      process.stdout.write(`recovery ${recoveryKey}\n`);
+      const r = await router.call('keys.rotate', { recoveryKey, password: ADMIN_LOGIN.password });
+      if (!r.ok) throw new Error(r.error.message);
+      await tasksOf(backend).idle();
+      const job = tasksOf(backend).current()!;
+      process.stdout.write(job.ok ? `rotated\n` : `rotate-failed ${job.message}\n`);
     } else {
       throw new Error(`unknown mode ${mode}`);
     }
