@@ -12,6 +12,7 @@ import type { StepPlan, TaskHandle } from '../maintenance/tasks';
 import { DB_FILE, readVault, VAULT_FILE, type VaultFile, vaultExists, writeVault } from '../vault/file';
 import { openSlot } from '../vault/slots';
 import { openPayload, readHeader } from './format';
+import { BACKUP_LOG_FILE } from './log';
 
 export const RESTORE_PLAN: StepPlan = {
   open: { label: 'Opening the backup', weight: 6 },
@@ -90,9 +91,7 @@ export async function runRestore(backend: Backend, req: RestoreRequest, task: Ta
         'file',
       );
     }
-    if (resolve(backend.dataDir) === target && holdsStore(target)) {
-      throw new AppError('conflict', 'That is the folder of the store in use; a restore never overwrites it. Choose a new folder.', 'targetDir');
-    }
+    // A folder with a store in it (the one in use included) is refused here.
     prepareTarget(target);
     const partial = join(target, `${DB_FILE}.restoring`);
     rmSync(partial, { force: true });
@@ -229,5 +228,11 @@ export function adoptRestored(backend: Backend, restoredDir: string): string | n
   const aside = hadStore ? `replaced-${fileStamp(backend.now())}` : null;
   commitSwap(dataDir, { op: 'restore', db: names.db, vault: names.vault, aside }, new Date(backend.now()));
   backend.damage = null;
+  // The backup log's anchors belong to the replaced store's history; the restored store starts its own.
+  const log = join(dataDir, BACKUP_LOG_FILE);
+  if (existsSync(log)) {
+    if (aside) renameSync(log, join(dataDir, aside, BACKUP_LOG_FILE));
+    else rmSync(log, { force: true });
+  }
   return aside ? join(dataDir, aside) : null;
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { auditHead } from '../audit/anchor';
 import { tableCounts } from '../db/open';
 import type { JobInput, JobOutput, Verified, WorkerMessage } from './jobTypes';
 
@@ -37,7 +38,7 @@ function verifyCopy(path: string, keyHex: string, nativeBinding: string | undefi
     if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') {
       throw Object.assign(new Error('integrity check failed'), { code: 'SQLITE_CORRUPT' });
     }
-    const anchor = (db.prepare('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? null) as Verified['anchor'];
+    const anchor = auditHead(db);
     return { schemaVersion: db.pragma('user_version', { simple: true }) as number, counts: tableCounts(db), anchor };
   } finally {
     db.close();

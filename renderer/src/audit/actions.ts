@@ -25,10 +25,28 @@ export const ACTION_LABELS: Record<string, string> = {
   'drafts.get': 'Draft opened',
   'clinical.keyCreated': 'Clinical key created (clinical records sealed)',
   'auth.slotUpgraded': 'Key slot upgraded to the bound format',
+  'backups.updateSettings': 'Backup settings changed',
+  'backups.start': 'Backup started',
+  'backups.cancel': 'Backup stopped',
+  'backups.completed': 'Backup finished',
+  'restore.start': 'Restore started',
+  'restore.completed': 'Store restored from a backup',
+  'restore.switch': 'Logged out: the workstation switched to a restored store',
+  'keys.prepareRotation': 'Key rotation prepared (new recovery key shown)',
+  'keys.rotate': 'Keys rotated',
 };
 
 /** Events recorded outside any single procedure (see electron/backend/auth). */
-const EVENT_ACTIONS = ['auth.unlock', 'auth.lockout', 'auth.shutdown', 'clinical.keyCreated', 'auth.slotUpgraded'];
+const EVENT_ACTIONS = [
+  'auth.unlock',
+  'auth.lockout',
+  'auth.shutdown',
+  'clinical.keyCreated',
+  'auth.slotUpgraded',
+  'backups.completed',
+  'restore.completed',
+  'restore.switch',
+];
 
 /** Every action the filter offers: audited procedures plus the session events. */
 export function auditableActions(): string[] {
