@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { createBackend } from '../../electron/backend';
 import { seedStore } from '../../electron/backend/demo/seed';
+import { openSlot } from '../../electron/backend/vault/slots';
 import { ADMIN, type App, checkA11y, KDF_WAIT, login, newPage, snap, startApp } from './helpers';
 import { must } from './unit';
 
@@ -136,6 +137,52 @@ test('the backup is restored into a new folder after its checks, and the restore
   } finally {
     backend.shutdown();
   }
+});
+
+test('the keys are rotated: the new recovery key is shown, typed back, and then the only one that opens the store', async () => {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Keys' }).click();
+  await expect(heading('Keys')).toBeVisible();
+  await expect(page.getByTestId('last-rotated')).toHaveText('Never since setup');
+  await page.getByRole('button', { name: 'Rotate the keys' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rotate the keys' });
+  await expect(dialog).toContainText('the database is re-encrypted with a new data key');
+  await snap(page, 'keys-rotate-explained');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  const shown = (await dialog.getByTestId('recovery-key').textContent())!.trim();
+  expect(shown).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+  await checkA11y(page, 'key rotation: the new recovery key');
+  await snap(page, 'keys-rotate-new-recovery-key');
+  // The printed sheet holds the new key.
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(__dirname, '../../test-results/screenshots/keys-rotate-print.png') });
+  await page.emulateMedia({ media: 'screen' });
+
+  // Typed back wrong, and no password: both marked at once, nothing rotated.
+  await dialog.getByLabel('Type the new recovery key to confirm you wrote it down').fill(recoveryKey);
+  await dialog.getByRole('button', { name: 'Rotate the keys' }).click();
+  await expect(dialog.getByText('Enter your password.')).toBeVisible();
+  await dialog.getByLabel('Your password').fill(ADMIN.password);
+  await dialog.getByRole('button', { name: 'Rotate the keys' }).click();
+  await expect(dialog.getByText('This is not the new recovery key shown above')).toBeVisible();
+  await expect(dialog.getByLabel('Type the new recovery key to confirm you wrote it down')).toBeFocused();
+  await snap(page, 'keys-rotate-wrong-key');
+
+  await dialog.getByLabel('Type the new recovery key to confirm you wrote it down').fill(shown.toLowerCase().replace(/-/g, ' '));
+  await dialog.getByRole('button', { name: 'Rotate the keys' }).click();
+  const done = dialog.getByRole('status').filter({ hasText: 'The keys were rotated' });
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  await expect(done).toContainText('re-sealed');
+  await snap(page, 'keys-rotated');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('last-rotated')).not.toHaveText('Never since setup');
+
+  // The work goes on in the same session, under the new keys.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'People' }).click();
+  await expect(heading('People')).toBeVisible();
+  const vault = app.harness.backend.readVault();
+  const slot = vault.slots.find((s) => s.kind === 'recovery')!;
+  expect(await openSlot(vault, slot, shown)).not.toBeNull();
+  expect(await openSlot(vault, slot, recoveryKey)).toBeNull();
 });
 
 test('before login, "Restore from a backup" is offered on the login screen', async () => {
