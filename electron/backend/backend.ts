@@ -80,8 +80,19 @@ export class Backend {
   claimFolder(dir: string = this.dataDir): void {
     if (this.folderLocks.has(dir) || !existsSync(dir)) return;
     this.folderLocks.set(dir, FolderLock.acquire(dir, this.options.nativeBinding));
-    const notice = recoverInterruptedSwap(dir);
-    if (notice) this.notice = notice;
+    const recovered = recoverInterruptedSwap(dir);
+    if (recovered) {
+      this.notice = recovered.notice;
+      // Into the audit log at the next login (of the store now in place).
+      if (dir === this.dataDir) {
+        this.recordPending({
+          userId: null,
+          action: recovered.op === 'rotate' ? 'keys.rotate' : 'restore.switch',
+          outcome: recovered.finished ? 'success' : 'failure',
+          detail: { interrupted: true, completedAtStart: recovered.finished },
+        });
+      }
+    }
   }
 
   private releaseFolder(dir: string): void {

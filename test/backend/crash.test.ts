@@ -141,7 +141,12 @@ describe('crashes', { timeout: 600_000 }, () => {
         const withOld = (await openSlot(vault, slot, recovery)) !== null;
         const withNew = inFlight ? (await openSlot(vault, slot, inFlight)) !== null : false;
         expect(withOld !== withNew, `kill ${i + 1}: old key opens ${withOld}, new key opens ${withNew}`).toBe(true);
-        if (step) expect(withNew, `killed after the ${step} step`).toBe(step === 'database' || step === 'vault');
+        if (step) {
+          expect(withNew, `killed after the ${step} step`).toBe(step === 'database' || step === 'vault');
+          // The start said what it did, and the audit log keeps it.
+          const { entries } = await store.call('audit.list', { action: 'keys.rotate', limit: 1 });
+          expect(entries[0]).toMatchObject({ outcome: withNew ? 'success' : 'failure', detail: { interrupted: true, completedAtStart: withNew } });
+        }
         if (withNew) recovery = inFlight!;
         if (inFlight) outcomes[withNew ? 'new' : 'old']++;
         // Another member of staff still gets in with their own password, and still reads clinical notes.

@@ -55,7 +55,8 @@ describe('replacing the store files', () => {
         const replaced = step === 'database' || step === 'vault';
         expect(pageFingerprint(join(p.dir, 'deflect.db'))).toBe(replaced ? p.newDb : p.oldDb);
         expect(banner(p.dir) === 'The prepared key file, told apart by this banner.').toBe(replaced);
-        expect(notice).toMatch(replaced ? /has now been completed/ : /before it took effect/);
+        expect(notice).toMatchObject({ op, finished: replaced });
+        expect(notice!.notice).toMatch(replaced ? /has now been completed/ : /before it took effect/);
         expect(existsSync(join(p.dir, SWAP_JOURNAL))).toBe(false);
         expect(existsSync(join(p.dir, p.names.db))).toBe(false);
         expect(existsSync(join(p.dir, p.names.vault))).toBe(false);
@@ -71,7 +72,7 @@ describe('replacing the store files', () => {
 
   it('a rotation that stopped before its journal leaves only its prepared files, which the next start removes', async () => {
     const p = await prepared('rotate');
-    expect(recoverInterruptedSwap(p.dir)).toMatch(/before it took effect/);
+    expect(recoverInterruptedSwap(p.dir)?.notice).toMatch(/before it took effect/);
     expect(existsSync(join(p.dir, p.names.db))).toBe(false);
     expect(pageFingerprint(join(p.dir, 'deflect.db'))).toBe(p.oldDb);
   });

@@ -122,23 +122,30 @@ const UNDONE: Record<SwapJournal['op'], string> = {
     'An administrator can switch again.',
 };
 
+/** What the start found and did: for the login screen and the audit log. */
+export interface SwapRecovery {
+  op: SwapJournal['op'];
+  finished: boolean;
+  notice: string;
+}
+
 /** Files prepared by a rotation or a switch that stopped before its journal was written: the store was never touched. */
-function removeStrayPreparations(dataDir: string): string | null {
-  let notice: string | null = null;
+function removeStrayPreparations(dataDir: string): SwapRecovery | null {
+  let found: SwapRecovery | null = null;
   for (const op of ['rotate', 'restore'] as const) {
     const names = preparedNames(op === 'rotate' ? 'rotating' : 'restoring');
-    const found = [names.db, names.vault].filter((n) => existsSync(join(dataDir, n)));
-    for (const n of found) rmSync(join(dataDir, n), { force: true });
-    if (found.length && op === 'rotate') notice = UNDONE.rotate;
+    const files = [names.db, names.vault].filter((n) => existsSync(join(dataDir, n)));
+    for (const n of files) rmSync(join(dataDir, n), { force: true });
+    if (files.length && op === 'rotate') found = { op, finished: false, notice: UNDONE.rotate };
   }
-  return notice;
+  return found;
 }
 
 /**
- * At start (with the folder lock held): finishes or undoes a swap a crash interrupted. Returns the
- * sentence for the login screen, or null when there was nothing to do.
+ * At start (with the folder lock held): finishes or undoes a swap a crash interrupted. Returns what it
+ * did, with the sentence for the login screen, or null when there was nothing to do.
  */
-export function recoverInterruptedSwap(dataDir: string): string | null {
+export function recoverInterruptedSwap(dataDir: string): SwapRecovery | null {
   rmSync(join(dataDir, `${SWAP_JOURNAL}.tmp`), { force: true });
   const path = join(dataDir, SWAP_JOURNAL);
   if (!existsSync(path)) return removeStrayPreparations(dataDir);
@@ -167,5 +174,5 @@ export function recoverInterruptedSwap(dataDir: string): string | null {
   fsyncDir(dataDir);
   rmSync(path, { force: true });
   fsyncDir(dataDir);
-  return replaced ? FINISHED[j.op] : UNDONE[j.op];
+  return { op: j.op, finished: replaced, notice: replaced ? FINISHED[j.op] : UNDONE[j.op] };
 }
