@@ -3,14 +3,17 @@ import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
 import { backupsHandlers } from './backup/handlers';
 import { watchBackupSchedule } from './backup/service';
+import { consentsHandlers } from './consents/handlers';
 import { storeCheckOf } from './maintenance/storeCheck';
 import { providersHandlers } from './providers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { followupsHandlers } from './followups/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { keysHandlers } from './keys/handlers';
+import { lettersHandlers } from './letters/handlers';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
+import { referralsHandlers } from './referrals/handlers';
 import { Router } from './router';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
@@ -30,6 +33,9 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...peopleHandlers,
     ...intakeHandlers,
     ...followupsHandlers,
+    ...consentsHandlers,
+    ...referralsHandlers,
+    ...lettersHandlers,
     ...timelineHandlers,
     ...demoHandlers,
     ...backupsHandlers,

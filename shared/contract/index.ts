@@ -2,13 +2,16 @@ import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
+import { consentsContract } from './consents';
 import { providersContract } from './providers';
 import { demoContract } from './demo';
 import { followupsContract } from './followups';
 import { intakeContract } from './intake';
 import { keysContract } from './keys';
+import { lettersContract } from './letters';
 import { peopleContract } from './people';
 import type { Result } from './procedure';
+import { referralsContract } from './referrals';
 import { systemContract } from './system';
 import { timelineContract } from './timeline';
 import { usersContract } from './users';
@@ -23,6 +26,9 @@ export const contract = {
   ...peopleContract,
   ...intakeContract,
   ...followupsContract,
+  ...consentsContract,
+  ...referralsContract,
+  ...lettersContract,
   ...timelineContract,
   ...demoContract,
   ...backupsContract,

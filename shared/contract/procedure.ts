@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'setup_required',
   'already_setup',
   'password_change_required',
+  /** The consent gate refused a disclosure; the message says what is missing (an administrator may override). */
+  'consent_required',
   'unavailable',
   'internal',
 ] as const;

@@ -1,18 +1,25 @@
 import { z } from 'zod';
+import { consentSchema, disclosureSchema } from './consents';
 import { followupSchema } from './followups';
 import { contactSchema, screeningSummarySchema } from './intake';
+import { letterSchema } from './letters';
 import { mergeRecordSchema, personSchema } from './people';
 import { id, procedure } from './procedure';
+import { referralSchema } from './referrals';
 
 /**
  * A person's timeline, newest first. Each item has a kind, the moment it sorts by, and its record.
- * Later capabilities (referrals, consents, letters, milestones) add their own kinds here.
+ * Later capabilities (milestones) add their own kinds here.
  */
 export const timelineItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('contact'), at: z.string(), contact: contactSchema }),
   z.object({ kind: z.literal('screening'), at: z.string(), screening: screeningSummarySchema }),
   z.object({ kind: z.literal('followup'), at: z.string(), followup: followupSchema }),
   z.object({ kind: z.literal('merge'), at: z.string(), merge: mergeRecordSchema }),
+  z.object({ kind: z.literal('consent'), at: z.string(), consent: consentSchema }),
+  z.object({ kind: z.literal('referral'), at: z.string(), referral: referralSchema }),
+  z.object({ kind: z.literal('letter'), at: z.string(), letter: letterSchema }),
+  z.object({ kind: z.literal('disclosure'), at: z.string(), disclosure: disclosureSchema }),
 ]);
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 

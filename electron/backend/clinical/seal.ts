@@ -25,6 +25,7 @@ import { AppError } from '../errors';
 export const SEALED_COLUMNS = [
   { purpose: 'contact_clinical.note', table: 'contact_clinical', column: 'note', recordId: 'contact_id' },
   { purpose: 'screenings.result', table: 'screenings', column: 'result', recordId: 'id' },
+  { purpose: 'letters.sealed', table: 'letters', column: 'sealed', recordId: 'id' },
 ] as const;
 
 export const CLINICAL_PURPOSES = [...SEALED_COLUMNS.map((c) => c.purpose), 'meta.clinical_key_check'] as const;

@@ -14,15 +14,16 @@ function count(args: CliArgs, name: string, fallback: number, max: number): numb
 const seed: CliCommand = {
   name: 'seed',
   summary:
-    'Administrators only, audited: add synthetic demonstration people and contacts (made-up names; deterministic for a seed).',
+    'Administrators only, audited: add synthetic demonstration people, contacts, consents and referrals (made-up names; deterministic for a seed).',
   usage:
-    'seed --data-dir DIR --user ADMIN [--people N] [--contacts M] [--seed S]   (defaults: 500 people, 2,500 contacts, seed 1)',
+    'seed --data-dir DIR --user ADMIN [--people N] [--contacts M] [--seed S] [--no-referrals]   (defaults: 500 people, 2,500 contacts, seed 1; referrals and consents for a share of the contacts, to the directory’s services)',
   options: {
     ...DATA_DIR_OPTION,
     ...USER_OPTION,
     people: { type: 'string' },
     contacts: { type: 'string' },
     seed: { type: 'string' },
+    'no-referrals': { type: 'boolean' },
   },
   async run(args, io) {
     const people = count(args, 'people', 500, SEED_LIMITS.people);
@@ -36,6 +37,7 @@ const seed: CliCommand = {
         people,
         contacts,
         seed: seedValue,
+        referrals: args.values['no-referrals'] !== true,
         onProgress: (done) => {
           if (done.people - reported >= 10_000) {
             reported = done.people;
@@ -48,6 +50,14 @@ const seed: CliCommand = {
         `Added ${n(result.people)} people and ${n(result.contacts)} contacts (${n(result.anonymousContacts)} unidentified), ` +
           `${n(result.screenings)} screenings and ${n(result.followups)} follow-ups in ${(result.ms / 1000).toFixed(1)} s (seed ${seedValue}).`,
       );
+      const r = result.referrals;
+      if (r?.skippedNoDirectory) io.out('No referrals: the provider directory is empty (import a directory first).');
+      else if (r) {
+        const by = Object.entries(r.byStatus)
+          .map(([status, count]) => `${n(count)} ${status}`)
+          .join(', ');
+        io.out(`Added ${n(r.referrals)} referrals (${by}) and ${n(r.consents)} consents.`);
+      }
       return 0;
     } catch (err) {
       if (err instanceof AppError) throw new CliError(err.message);

@@ -4,7 +4,7 @@ import type { demoContract } from '../../../shared/contract/demo';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENT_NAME, DEMO_PASSWORD, DEMO_SIZE } from '../../../shared/domain/demo';
 import type { Backend } from '../backend';
 import { AppError } from '../errors';
-import type { Ctx, HandlersFor } from '../router';
+import type { Ctx, HandlersFor, Router } from '../router';
 import { readVault, VAULT_VERSION, vaultExists } from '../vault/file';
 import { seedStore } from './seed';
 
@@ -56,6 +56,7 @@ async function fillDemoStore(dir: string, ctx: Ctx): Promise<void> {
     // Demo accounts keep the published password instead of choosing their own at first login.
     backend.requireDb().prepare('UPDATE users SET must_change_password = 0').run();
     seedStore(backend, DEMO_SIZE);
+    await demoLetters(router);
     const vault = backend.readVault();
     vault.public.demo = true;
     backend.writeVault(vault);
@@ -63,6 +64,31 @@ async function fillDemoStore(dir: string, ctx: Ctx): Promise<void> {
     backend.shutdown();
   }
 }
+
+/** A few letters in the demo store, made through the real letter path (consent gate, PDF, disclosure log). */
+async function demoLetters(router: Router): Promise<void> {
+  const templates = (await must(router.invoke('letters.templates', { kind: 'referral' }))).templates;
+  const db = router.backend.requireDb();
+  const candidates = db
+    .prepare(
+      `SELECT r.id, p.preferred_language AS language FROM referrals r JOIN persons p ON p.id = r.person_id
+        WHERE r.status IN ('sent', 'accepted') AND r.categories LIKE '%substance_use%' ORDER BY r.created_at DESC LIMIT 40`,
+    )
+    .all() as { id: string; language: string | null }[];
+  let made = 0;
+  for (const c of candidates) {
+    if (made >= DEMO_LETTERS) break;
+    const template = templates.find((t) => t.language === (c.language === 'es' ? 'es' : 'en')) ?? templates[0];
+    if (!template) return;
+    const input = { referralId: c.id, templateId: template.id, clinicalSummary: '' };
+    const preview = await router.invoke('letters.preview', input);
+    if (!preview.ok || !preview.value.gate.allowed) continue;
+    await must(router.invoke('letters.generate', input));
+    made++;
+  }
+}
+
+const DEMO_LETTERS = 4;
 
 export const demoHandlers: HandlersFor<typeof demoContract> = {
   'demo.open': {

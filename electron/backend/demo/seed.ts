@@ -1,11 +1,14 @@
 import type { Backend } from '../backend';
 import { AppError } from '../errors';
 import { generate, type GenerateResult } from './generator';
+import { generateReferrals, type ReferralSeedResult } from './referrals';
 
 export interface SeedOptions {
   people: number;
   contacts: number;
   seed: number;
+  /** Also consents and closed-loop referrals for a share of the contacts (to the directory's services). Default true. */
+  referrals?: boolean;
   onProgress?: (done: { people: number; contacts: number }) => void;
 }
 
@@ -15,7 +18,7 @@ export const SEED_LIMITS = { people: 1_000_000, contacts: 5_000_000 } as const;
  * Fills the open store with synthetic people and contacts, drawn from the store's own active staff, as
  * the logged-in administrator; one audit entry records the counts and the seed.
  */
-export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult {
+export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult & { referrals: ReferralSeedResult | null } {
   const session = backend.session;
   if (!session || session.locked) throw new AppError('unauthenticated', 'Log in to continue.');
   if (session.user.role !== 'admin') throw new AppError('forbidden', 'Only an administrator can load demonstration data.');
@@ -35,6 +38,8 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult {
     staff: { officers: of('officer'), coResponders, creator: session.user.id },
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  const referrals =
+    opts.referrals === false ? null : generateReferrals(db, { seed: opts.seed, now: backend.now(), creator: session.user.id });
   backend.audit({
     userId: session.user.id,
     username: session.user.username,
@@ -46,8 +51,10 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult {
       contacts: result.contacts,
       screenings: result.screenings,
       followups: result.followups,
+      referrals: referrals?.referrals ?? 0,
+      consents: referrals?.consents ?? 0,
       ms: result.ms,
     },
   });
-  return result;
+  return { ...result, referrals };
 }

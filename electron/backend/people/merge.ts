@@ -14,6 +14,10 @@ import { type PersonRow, type PersonValues, requirePersonRow, searchIndexWriter,
 export const PERSON_LINKS: readonly { table: string; column: string; label: string }[] = [
   { table: 'contacts', column: 'person_id', label: 'contacts' },
   { table: 'followups', column: 'person_id', label: 'followups' },
+  { table: 'consents', column: 'person_id', label: 'consents' },
+  { table: 'referrals', column: 'person_id', label: 'referrals' },
+  { table: 'letters', column: 'person_id', label: 'letters' },
+  { table: 'disclosures', column: 'person_id', label: 'disclosures' },
 ];
 
 const isEmpty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0);

@@ -1,6 +1,11 @@
 import type { TimelineItem, timelineContract } from '../../../shared/contract/timeline';
+import { loadDisclosures } from '../consents/handlers';
+import { loadConsents } from '../consents/repo';
+import { localDate } from '../dates';
 import { loadFollowups } from '../followups/repo';
 import { loadContacts } from '../intake/repo';
+import { loadLetters } from '../letters/repo';
+import { loadReferrals } from '../referrals/repo';
 import type { HandlersFor } from '../router';
 import { mergesOf } from './merge';
 import { requirePersonRow, toPerson } from './repo';
@@ -24,6 +29,17 @@ export const timelineHandlers: HandlersFor<typeof timelineContract> = {
       });
     }
     for (const merge of mergesOf(ctx.db, row.id)) items.push({ kind: 'merge', at: merge.at, merge });
+    const now = ctx.backend.now();
+    for (const consent of loadConsents(ctx.db, localDate(now), 'c.person_id = ?', [row.id])) {
+      items.push({ kind: 'consent', at: consent.createdAt, consent });
+    }
+    for (const referral of loadReferrals(ctx.db, now, 'r.person_id = ?', [row.id])) {
+      items.push({ kind: 'referral', at: referral.createdAt, referral });
+    }
+    for (const letter of loadLetters(ctx.db, ctx.user.role, 'l.person_id = ?', [row.id])) {
+      items.push({ kind: 'letter', at: letter.createdAt, letter });
+    }
+    for (const disclosure of loadDisclosures(ctx.db, row.id)) items.push({ kind: 'disclosure', at: disclosure.at, disclosure });
     items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     return { person: toPerson(row), items };
   },

@@ -1,6 +1,8 @@
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
 import { DEFLECT_TERMS } from '../../../shared/domain/deflectTaxonomy';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open';
+import { getMeta, setMeta } from '../system/settings';
 
 /**
  * Tables derived from the HSDS records for fast search and filtering: each service's service types
@@ -63,7 +65,20 @@ export function termServiceTypes(db: Db): Map<string, ServiceType[]> {
   return map;
 }
 
+/** Changes whenever the directory changes (every reindex): lets readers keep derived values in memory between changes. */
+export const DIRECTORY_GENERATION_KEY = 'providers.generation';
+
+export function directoryGeneration(db: Db): string {
+  return getMeta(db, DIRECTORY_GENERATION_KEY) ?? 'initial';
+}
+
+/** Marks the directory as changed (every reindex does; so does verifying a listing). */
+export function touchDirectory(db: Db): void {
+  setMeta(db, DIRECTORY_GENERATION_KEY, randomUUID());
+}
+
 export function reindex(db: Db): void {
+  touchDirectory(db);
   db.exec('DELETE FROM provider_service_type; DELETE FROM provider_service_language; DELETE FROM provider_fts;');
   const termTypes = termServiceTypes(db);
   const typesOf = new Map<string, Set<ServiceType>>();

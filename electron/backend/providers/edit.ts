@@ -5,7 +5,7 @@ import type { HsdsRecord, HsdsTable } from '../../../shared/contract/hsdsSpec';
 import { DETAIL_TERM_IDS, SERVICE_TYPE_TERM_IDS } from '../../../shared/domain/deflectTaxonomy';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { reindex } from './derived';
+import { reindex, touchDirectory } from './derived';
 import { isEditableSchedule } from './editable';
 import { deleteRecord, ensureDeflectTaxonomy, exists, getRecord, insertRecord, newRecord, sql, updateRecord } from './store';
 
@@ -243,4 +243,5 @@ export function saveService(db: Db, input: ServiceEdit, now: { iso: string; toda
 export function verifyService(db: Db, id: string, today: string): void {
   if (!exists(db, 'service', id)) throw new AppError('not_found', 'This provider is not in the directory.', 'id');
   updateRecord(db, 'service', id, { assured_date: today }, ['assured_date']);
+  touchDirectory(db);
 }

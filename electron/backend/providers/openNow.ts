@@ -82,8 +82,22 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+let lastWallClock: { at: number; zone: string; value: { day: DayNumber; minutes: number } } | null = null;
+
 /** The wall-clock day and minute of `now` in a zone: an IANA name, or a fixed offset in minutes. */
 export function wallClock(now: Date, zone: string | number): { day: DayNumber; minutes: number } {
+  if (typeof zone === 'string') {
+    // Judging many schedules at one moment asks the same question thousands of times: remember the last answer.
+    const at = now.getTime();
+    if (lastWallClock && lastWallClock.at === at && lastWallClock.zone === zone) return lastWallClock.value;
+    const value = zonedWallClock(now, zone);
+    lastWallClock = { at, zone, value };
+    return value;
+  }
+  return zonedWallClock(now, zone);
+}
+
+function zonedWallClock(now: Date, zone: string | number): { day: DayNumber; minutes: number } {
   if (typeof zone === 'number') {
     const shifted = new Date(now.getTime() + zone * 60_000);
     return { day: Math.floor(shifted.getTime() / 86_400_000), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
@@ -163,8 +177,26 @@ function hhmm(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
+/**
+ * Windows per schedule list for one local day: a caller that keeps its schedule lists (suggestions keep the
+ * directory's in memory between changes) judges thousands of services without recomputing them.
+ */
+const windowCache = new WeakMap<readonly ScheduleInput[], { key: string; list: Array<[number, number]> }>();
+
 /** Opening windows as instants (minutes since the epoch) from the day before `now` to eight days after. */
 function windows(schedules: readonly ScheduleInput[], now: Date, timeZone: string): Array<[number, number]> {
+  const nowMinutes = Math.floor(now.getTime() / 60_000);
+  const local = wallClock(now, timeZone);
+  // The same local day at the same UTC offset gives the same windows.
+  const key = `${timeZone}|${local.day}|${nowMinutes - local.minutes}`;
+  const cached = windowCache.get(schedules);
+  if (cached && cached.key === key) return cached.list;
+  const list = computeWindows(schedules, now, timeZone);
+  windowCache.set(schedules, { key, list });
+  return list;
+}
+
+function computeWindows(schedules: readonly ScheduleInput[], now: Date, timeZone: string): Array<[number, number]> {
   const nowMinutes = Math.floor(now.getTime() / 60_000);
   const out: Array<[number, number]> = [];
   for (const s of schedules) {
@@ -247,4 +279,14 @@ export function describeHours(s: ScheduleInput): string | null {
   const times =
     o.minutes === 0 && c.minutes === 1440 ? '24 hours' : `${hhmm(o.minutes)}–${c.minutes === 1440 ? '24:00' : hhmm(c.minutes)}`;
   return `${dayText}${freq} ${times}${zone}`;
+}
+
+/** Minutes until the service opens: 0 when open now, null when no hours are listed or it opens more than a week away. */
+export function minutesUntilOpen(schedules: readonly ScheduleInput[], now: Date, timeZone: string): number | null {
+  const list = windows(schedules, now, timeZone);
+  if (list.length === 0 && !schedules.some((s) => windowOf(s, timeZone))) return null;
+  const t = Math.floor(now.getTime() / 60_000);
+  if (list.some(([a, b]) => a <= t && t < b)) return 0;
+  const next = list.find(([a]) => a > t);
+  return next && next[0] - t <= 7 * 1440 ? next[0] - t : null;
 }

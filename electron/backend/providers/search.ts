@@ -39,6 +39,11 @@ export function ftsQuery(text: string): string | null {
 
 type ScheduleRow = HsdsRecord & ScheduleInput;
 
+const OPEN_STATE_COLUMNS = `id, service_id, location_id, service_at_location_id, valid_from, valid_to, dtstart, until, timezone, freq,
+  interval, byday, bymonthday, opens_at, closes_at`;
+
+type SalRow = { id: string; service_id: string; location_id: string };
+
 /**
  * The schedules that say when each service is open: its own (directly or per service-at-location);
  * when none of those has hours, its locations' opening hours. One pass over the schedule table.
@@ -48,15 +53,20 @@ export function schedulesByService(db: Db, only?: string): Map<string, ScheduleR
     only
       ? sql(db, 'SELECT id, service_id, location_id FROM hsds_service_at_location WHERE service_id = ?').all(only)
       : sql(db, 'SELECT id, service_id, location_id FROM hsds_service_at_location').all()
-  ) as Array<{ id: string; service_id: string; location_id: string }>;
+  ) as SalRow[];
   const rows = (
     only
       ? sql(
           db,
           'SELECT * FROM hsds_schedule WHERE service_id = @id OR service_at_location_id IN (SELECT id FROM hsds_service_at_location WHERE service_id = @id) OR location_id IN (SELECT location_id FROM hsds_service_at_location WHERE service_id = @id) ORDER BY id',
         ).all({ id: only })
-      : sql(db, 'SELECT * FROM hsds_schedule ORDER BY id').all()
+      : // Every schedule at once (open-now filters): only what judging the hours needs.
+        sql(db, `SELECT ${OPEN_STATE_COLUMNS} FROM hsds_schedule ORDER BY id`).all()
   ) as ScheduleRow[];
+  return groupSchedules(sals, rows, only ? [only] : null);
+}
+
+function groupSchedules(sals: SalRow[], rows: ScheduleRow[], only: readonly string[] | null): Map<string, ScheduleRow[]> {
   const salService = new Map(sals.map((s) => [s.id, s.service_id]));
   const own = new Map<string, ScheduleRow[]>();
   const atLocation = new Map<string, ScheduleRow[]>();
@@ -71,14 +81,16 @@ export function schedulesByService(db: Db, only?: string): Map<string, ScheduleR
       add(atLocation, r.location_id, r);
   }
   const out = new Map<string, ScheduleRow[]>();
-  const services = only ? [only] : [...new Set([...own.keys(), ...sals.map((s) => s.service_id)])];
+  const locationsOf = new Map<string, string[]>();
+  for (const s of sals) locationsOf.set(s.service_id, [...(locationsOf.get(s.service_id) ?? []), s.location_id]);
+  const services = only ?? [...new Set([...own.keys(), ...locationsOf.keys()])];
   for (const id of services) {
     const mine = own.get(id) ?? [];
     if (mine.some((r) => r.opens_at && r.closes_at)) {
       out.set(id, mine);
       continue;
     }
-    const locs = sals.filter((s) => s.service_id === id).map((s) => s.location_id);
+    const locs = locationsOf.get(id) ?? [];
     out.set(id, [...mine, ...locs.flatMap((l) => atLocation.get(l) ?? [])]);
   }
   return out;

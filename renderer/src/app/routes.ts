@@ -4,10 +4,12 @@ import {
   IconDatabaseExport,
   IconKey,
   IconBuildingHospital,
+  IconFileText,
   IconHome,
   IconListCheck,
   IconMessageCircle,
   IconMessagePlus,
+  IconSend,
   IconSettings,
   IconUser,
   IconUserCircle,
@@ -22,11 +24,14 @@ import { AccountScreen } from '../auth/AccountScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { ContactScreen } from '../intake/ContactScreen';
 import { IntakeScreen } from '../intake/IntakeScreen';
+import { LettersScreen } from '../letters/LettersScreen';
 import { PeopleScreen } from '../people/PeopleScreen';
 import { PersonScreen } from '../people/PersonScreen';
 import { DirectoryScreen } from '../providers/DirectoryScreen';
 import { ProviderScreen } from '../providers/ProviderScreen';
 import { TermsScreen } from '../providers/TermsScreen';
+import { NewReferralScreen } from '../referrals/NewReferralScreen';
+import { ReferralScreen } from '../referrals/ReferralScreen';
 import { SettingsScreen } from '../system/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import type { RouteParams } from './router';
@@ -97,6 +102,32 @@ export const ROUTES: readonly AppRoute[] = [
     component: TermsScreen,
   },
   { path: '/providers/:id', label: 'Provider', icon: IconBuildingHospital, roles: 'all', nav: false, component: ProviderScreen },
+  {
+    path: '/referrals/new/contact/:contactId',
+    label: 'New referral',
+    icon: IconSend,
+    roles: 'all',
+    nav: false,
+    component: NewReferralScreen,
+  },
+  {
+    path: '/referrals/new/person/:personId',
+    label: 'New referral',
+    icon: IconSend,
+    roles: 'all',
+    nav: false,
+    component: NewReferralScreen,
+  },
+  { path: '/referrals/:id', label: 'Referral', icon: IconSend, roles: 'all', nav: false, component: ReferralScreen },
+  {
+    path: '/letters',
+    label: 'Letters',
+    icon: IconFileText,
+    roles: ['coordinator', 'admin'],
+    nav: true,
+    summary: 'Edit the referral letter templates (English, Spanish) and the letterhead logo; make programme letters of support.',
+    component: LettersScreen,
+  },
   {
     path: '/users',
     label: 'Users',

@@ -10,6 +10,7 @@ import { api } from '../api';
 import { href } from '../app/router';
 import { ContactCard } from '../intake/ContactCard';
 import { FollowupItem } from '../people/FollowupItem';
+import { ReferralsHome } from '../referrals/ReferralsHome';
 import { formatDay, formatNumber, formatWhen } from '../ui/format';
 import { useQuery } from '../ui/useQuery';
 
@@ -69,6 +70,7 @@ export function Dashboard() {
           </Button>
         ) : null}
       </Group>
+      <ReferralsHome />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <section aria-labelledby="home-followups">
           <Title order={2} size="h3" id="home-followups" mb="xs">

@@ -15,6 +15,7 @@ import { formatDateTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
+import { ContactReferrals } from '../referrals/ContactReferrals';
 import { ClinicalPanel } from './ClinicalPanel';
 import { ContactFlags } from './ContactCard';
 
@@ -154,6 +155,7 @@ export function ContactScreen({ params }: { params: RouteParams }) {
           ) : null}
         </Stack>
       </Card>
+      <ContactReferrals contactId={contact.id} identified={contact.personId !== null} />
       {clinical ? <ClinicalPanel contactId={contact.id} onChanged={() => void load()} /> : null}
     </Stack>
   );

@@ -1,18 +1,20 @@
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCalendarPlus, IconEdit, IconGitMerge, IconMessagePlus } from '@tabler/icons-react';
+import { IconCalendarPlus, IconEdit, IconGitMerge, IconMessagePlus, IconSend } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { PersonHistoryEntry } from '../../../shared/contract/people';
 import { CLINICAL_ROLES } from '../../../shared/domain/roles';
 import { api } from '../api';
 import { href, navigate, type RouteParams } from '../app/router';
 import { useSession } from '../app/session';
-import { formatDateTime } from '../ui/format';
+import { formatDate, formatDateTime } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
 import { birthText, fieldText, PERSON_FIELD_LABELS } from './labels';
 import { AddFollowupDialog, EditPersonDialog, MergeDialog } from './PersonDialogs';
+import { ConsentsPanel } from '../consents/ConsentsPanel';
+import { ReferralCard } from '../referrals/ReferralCard';
 import { PersonTimeline } from './Timeline';
 
 const DETAIL_FIELDS = [
@@ -92,6 +94,8 @@ export function PersonScreen({ params }: { params: RouteParams }) {
   const clinical = (CLINICAL_ROLES as readonly string[]).includes(user.role);
   const contacts = items.filter((i) => i.kind === 'contact').length;
   const openFollowups = items.filter((i) => i.kind === 'followup' && i.followup.status === 'open').length;
+  const referrals = items.flatMap((i) => (i.kind === 'referral' ? [i.referral] : []));
+  const expiring = items.flatMap((i) => (i.kind === 'consent' && i.consent.expiringSoon ? [i.consent] : []));
 
   return (
     <Stack>
@@ -111,6 +115,13 @@ export function PersonScreen({ params }: { params: RouteParams }) {
               onClick={() => navigate(`/intake/person/${person.id}`)}
             >
               New contact
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconSend size={18} aria-hidden />}
+              onClick={() => navigate(`/referrals/new/person/${person.id}`)}
+            >
+              New referral
             </Button>
             <Button
               variant="default"
@@ -147,13 +158,34 @@ export function PersonScreen({ params }: { params: RouteParams }) {
           </Badge>
         </Group>
       </Card>
+      {expiring.map((c) => (
+        <Alert key={c.id} color="orange" title="A consent expires soon" role="status">
+          The consent for {c.recipient.name} expires on {formatDate(c.expiresOn)}. Ask the person whether to renew it.
+        </Alert>
+      ))}
       <Tabs defaultValue="timeline" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
+          <Tabs.Tab value="referrals">Referrals ({referrals.length})</Tabs.Tab>
+          <Tabs.Tab value="consents">Consents and disclosures</Tabs.Tab>
           <Tabs.Tab value="history">Change history</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="timeline" pt="md">
           <PersonTimeline items={items} onChanged={() => void load()} />
+        </Tabs.Panel>
+        <Tabs.Panel value="referrals" pt="md">
+          {referrals.length ? (
+            <Stack gap="xs">
+              {referrals.map((r) => (
+                <ReferralCard key={r.id} referral={r} />
+              ))}
+            </Stack>
+          ) : (
+            <Text c="dimmed">No referral yet. Make one from a contact or with “New referral”.</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="consents" pt="md">
+          <ConsentsPanel personId={person.id} language={person.preferredLanguage === 'es' ? 'es' : 'en'} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <History personId={person.id} version={person.version} />

@@ -1,9 +1,21 @@
-import { Card, Stack, Text, Timeline as MTimeline } from '@mantine/core';
-import { IconCalendarEvent, IconGitMerge, IconMessageCircle, IconStethoscope } from '@tabler/icons-react';
+import { Anchor, Card, Stack, Text, Timeline as MTimeline } from '@mantine/core';
+import {
+  IconCalendarEvent,
+  IconFileCertificate,
+  IconFileText,
+  IconGitMerge,
+  IconMessageCircle,
+  IconSend,
+  IconShare,
+  IconStethoscope,
+} from '@tabler/icons-react';
 import type { TimelineItem } from '../../../shared/contract/timeline';
 import { SCREENERS } from '../../../shared/domain/screeners';
 import { ContactCard } from '../intake/ContactCard';
-import { formatDateTime } from '../ui/format';
+import { href } from '../app/router';
+import { categoriesText, ConsentStatusBadge } from '../referrals/labels';
+import { ReferralCard } from '../referrals/ReferralCard';
+import { formatDate, formatDateTime } from '../ui/format';
 import { FollowupItem } from './FollowupItem';
 
 const ICONS = {
@@ -11,6 +23,10 @@ const ICONS = {
   screening: IconStethoscope,
   followup: IconCalendarEvent,
   merge: IconGitMerge,
+  consent: IconFileCertificate,
+  referral: IconSend,
+  letter: IconFileText,
+  disclosure: IconShare,
 } as const;
 
 function Item({ item, onChanged }: { item: TimelineItem; onChanged: () => void }) {
@@ -28,6 +44,48 @@ function Item({ item, onChanged }: { item: TimelineItem; onChanged: () => void }
     }
     case 'followup':
       return <FollowupItem followup={item.followup} onChanged={onChanged} />;
+    case 'referral':
+      return <ReferralCard referral={item.referral} />;
+    case 'consent': {
+      const c = item.consent;
+      return (
+        <Text size="sm">
+          <strong>Consent</strong> for {c.recipient.name} ({categoriesText(c.categories)}), signed {formatDate(c.signedOn)}{' '}
+          <ConsentStatusBadge status={c.status} expiringSoon={c.expiringSoon} />
+        </Text>
+      );
+    }
+    case 'letter': {
+      const l = item.letter;
+      return (
+        <Text size="sm">
+          <strong>{l.clinical && !l.readable ? 'Letter sent, clinical content' : l.title}</strong> to {l.recipientName}
+          {l.createdBy ? `, by ${l.createdBy.displayName}` : ''} · {formatDateTime(l.createdAt)}
+          {l.referralId ? (
+            <>
+              {' · '}
+              <Anchor href={href(`/referrals/${l.referralId}`)} size="sm">
+                open the referral
+              </Anchor>
+            </>
+          ) : null}
+        </Text>
+      );
+    }
+    case 'disclosure': {
+      const d = item.disclosure;
+      return (
+        <Text size="sm" c="dimmed">
+          Disclosed to {d.recipientName}: {categoriesText(d.categories)} (
+          {d.basis === 'consent'
+            ? `consent of ${formatDate(d.consentSignedOn)}`
+            : d.basis === 'override'
+              ? 'override'
+              : 'no consent needed'}
+          ){d.by ? `, by ${d.by.displayName}` : ''} · {formatDateTime(d.at)}
+        </Text>
+      );
+    }
     case 'merge': {
       const m = item.merge;
       const moved = Object.entries(m.moved)
@@ -48,21 +106,35 @@ function Item({ item, onChanged }: { item: TimelineItem; onChanged: () => void }
   }
 }
 
-/** Contacts, screenings, follow-ups and merges, newest first. */
+function itemKey(item: TimelineItem): string {
+  switch (item.kind) {
+    case 'contact':
+      return item.contact.id;
+    case 'screening':
+      return item.screening.id;
+    case 'followup':
+      return item.followup.id;
+    case 'merge':
+      return item.merge.id;
+    case 'consent':
+      return item.consent.id;
+    case 'referral':
+      return item.referral.id;
+    case 'letter':
+      return item.letter.id;
+    case 'disclosure':
+      return item.disclosure.id;
+  }
+}
+
+/** Contacts, screenings, follow-ups, referrals, consents, letters, disclosures and merges, newest first. */
 export function PersonTimeline({ items, onChanged }: { items: TimelineItem[]; onChanged: () => void }) {
   if (!items.length) return <Text c="dimmed">Nothing recorded yet.</Text>;
   return (
     <MTimeline bulletSize={28} lineWidth={2} aria-label="Timeline">
       {items.map((item) => {
         const Icon = ICONS[item.kind];
-        const key =
-          item.kind === 'contact'
-            ? item.contact.id
-            : item.kind === 'screening'
-              ? item.screening.id
-              : item.kind === 'followup'
-                ? item.followup.id
-                : item.merge.id;
+        const key = itemKey(item);
         return (
           <MTimeline.Item key={`${item.kind}-${key}`} bullet={<Icon size={16} aria-hidden />}>
             <Stack gap={4}>

@@ -27,7 +27,8 @@ import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
 import { DirectorySettingsDialog } from './DirectorySettingsDialog';
 import { ImportDialog } from './ImportDialog';
-import { OpenBadge, StaleBadge, StatusBadge, ServiceTypeList, WalkInBadge, canEditDirectory, downloadBase64 } from './parts';
+import { downloadBase64 } from '../ui/files';
+import { OpenBadge, StaleBadge, StatusBadge, ServiceTypeList, WalkInBadge, canEditDirectory } from './parts';
 import { ServiceEditDialog } from './ServiceEditDialog';
 
 type Facets = OutputOf<'providers.facets'>;

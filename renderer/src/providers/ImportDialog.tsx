@@ -8,7 +8,7 @@ import { api } from '../api';
 import { AppModal } from '../ui/AppModal';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
-import { fileToBase64 } from './parts';
+import { fileToBase64 } from '../ui/files';
 
 function where(i: ImportIssue): string {
   return [i.file, i.row !== null ? `row ${i.row}` : null, i.record].filter(Boolean).join(', ');

@@ -2,6 +2,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_providers';
 import * as m0003 from './0003_intake';
 import * as m0004 from './0004_hardening';
+import * as m0005 from './0005_referrals';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'providers', sql: m0002.sql },
   { version: 3, name: 'intake', sql: m0003.sql },
   { version: 4, name: 'hardening', sql: m0004.sql },
+  { version: 5, name: 'referrals', sql: m0005.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
