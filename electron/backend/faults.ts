@@ -12,7 +12,8 @@ const DAMAGED =
   'An administrator should restore the last good backup (Administration → Backups, or "Restore from a backup" on the login screen).';
 
 const MESSAGES: Record<FaultKind, string> = {
-  disk_full: 'The disk is full, so nothing was saved. Free some space (or ask IT to), then try again; what you typed is still on screen.',
+  disk_full:
+    'The disk is full, so nothing was saved. Free some space (or ask IT to), then try again; what you typed is still on screen.',
   unreachable:
     'Deflect cannot reach its data folder — the drive may have been disconnected or the network share may be down. Nothing was saved. Reconnect it and try again; what you typed is still on screen.',
   read_only:
@@ -34,7 +35,13 @@ export function faultKind(err: unknown): FaultKind | null {
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') return 'damaged';
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code === 'EBUSY') return 'busy';
   if (code.startsWith('SQLITE_CONSTRAINT')) return 'conflict';
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+  if (
+    code === 'SQLITE_READONLY' ||
+    code.startsWith('SQLITE_READONLY_') ||
+    code === 'EROFS' ||
+    code === 'EACCES' ||
+    code === 'EPERM'
+  )
     return 'read_only';
   if (
     code === 'SQLITE_IOERR' ||

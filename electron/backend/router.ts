@@ -177,7 +177,8 @@ export class Router {
       const out = def.output.safeParse(value);
       if (!out.success) throw new Error(`output of ${name} does not match its contract`);
       // Polling (a progress bar) is not the user being active: it must not hold off the idle lock.
-      if (this.backend.session && !this.backend.session.locked && !def.passive) this.backend.session.lastActivity = this.backend.now();
+      if (this.backend.session && !this.backend.session.locked && !def.passive)
+        this.backend.session.lastActivity = this.backend.now();
       return { ok: true, value: out.data };
     } catch (err) {
       return { ok: false, error: this.failure(ctx, err) };

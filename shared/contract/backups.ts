@@ -9,7 +9,10 @@ export function pathSchema(label: string) {
     .min(1, `Enter the ${label}.`)
     .max(1024, `The ${label} must be at most 1024 characters.`)
     .refine((v) => !/[\u0000-\u001f\u007f]/u.test(v), `The ${label} must be a single line.`)
-    .refine((v) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(v), `Enter the full ${label}, e.g. E:\\Deflect backups or /media/usb/deflect.`);
+    .refine(
+      (v) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\[^\\]+)/.test(v),
+      `Enter the full ${label}, e.g. E:\\Deflect backups or /media/usb/deflect.`,
+    );
 }
 
 export const BACKUP_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;

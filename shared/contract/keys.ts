@@ -33,7 +33,11 @@ export const keysContract = {
    */
   'keys.rotate': procedure({
     input: z.strictObject({
-      recoveryKey: z.string().trim().min(1, 'Type the new recovery key you wrote down.').max(200, 'The recovery key is 39 characters.'),
+      recoveryKey: z
+        .string()
+        .trim()
+        .min(1, 'Type the new recovery key you wrote down.')
+        .max(200, 'The recovery key is 39 characters.'),
       password: z.string().min(1, 'Enter your password.').max(1024),
     }),
     output: z.object({ job: jobStateSchema }),

@@ -8,7 +8,10 @@ import { ADMIN, makeApp, setUpApp, tempDir } from './helpers';
 const ROOT = join(__dirname, '../..');
 
 /** The admin command line as IT automation runs it: a real process, exit code and output. */
-function deflect(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function deflect(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/backend/cli.ts'), ...args], {
       cwd: ROOT,
@@ -38,15 +41,24 @@ describe('backup, restore and rekey on the command line', { timeout: 300_000 }, 
     const ok = await deflect(['backup', '--data-dir', app.dataDir, '--user', ADMIN.username, '--out', out], auth);
     expect(errors(ok.stderr)).toEqual([]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^Backup written and verified: .*\.deflectbackup \(.* MB, 50 people, 200 contacts, \d+ audit entries\) in [\d.]+ s\.$/m);
+    expect(ok.stdout).toMatch(
+      /^Backup written and verified: .*\.deflectbackup \(.* MB, 50 people, 200 contacts, \d+ audit entries\) in [\d.]+ s\.$/m,
+    );
     expect(ok.stdout).toMatch(/^Audit anchor in this backup: \d+:[0-9a-f]{64}$/m);
     const file = join(out, readdirSync(out)[0]!);
 
-    const missing = await deflect(['backup', '--data-dir', app.dataDir, '--user', ADMIN.username, '--out', join(out, 'unplugged')], auth);
+    const missing = await deflect(
+      ['backup', '--data-dir', app.dataDir, '--user', ADMIN.username, '--out', join(out, 'unplugged')],
+      auth,
+    );
     expect(missing.code).toBe(1);
-    expect(errors(missing.stderr)).toEqual([expect.stringMatching(/^deflect backup: The backup folder .*unplugged cannot be found/)]);
+    expect(errors(missing.stderr)).toEqual([
+      expect.stringMatching(/^deflect backup: The backup folder .*unplugged cannot be found/),
+    ]);
 
-    const wrongPassword = await deflect(['backup', '--data-dir', app.dataDir, '--user', ADMIN.username, '--out', out], { DEFLECT_PASSWORD: 'not-the-password-99' });
+    const wrongPassword = await deflect(['backup', '--data-dir', app.dataDir, '--user', ADMIN.username, '--out', out], {
+      DEFLECT_PASSWORD: 'not-the-password-99',
+    });
     expect(wrongPassword.code).toBe(1);
     expect(errors(wrongPassword.stderr)).toHaveLength(1);
 
@@ -62,8 +74,12 @@ describe('backup, restore and rekey on the command line', { timeout: 300_000 }, 
 
     const again = await deflect(['restore', '--from', file, '--data-dir', target], { DEFLECT_RECOVERY_KEY: app.recoveryKey });
     expect(again.code).toBe(1);
-    expect(errors(again.stderr)).toEqual([expect.stringMatching(/already holds a Deflect store, and a restore never overwrites one/)]);
-    const wrongKey = await deflect(['restore', '--from', file, '--data-dir', join(tempDir(), 'x')], { DEFLECT_RECOVERY_KEY: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' });
+    expect(errors(again.stderr)).toEqual([
+      expect.stringMatching(/already holds a Deflect store, and a restore never overwrites one/),
+    ]);
+    const wrongKey = await deflect(['restore', '--from', file, '--data-dir', join(tempDir(), 'x')], {
+      DEFLECT_RECOVERY_KEY: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH',
+    });
     expect(wrongKey.code).toBe(1);
     expect(errors(wrongKey.stderr)).toEqual([expect.stringMatching(/recovery key does not open this backup/)]);
   });
@@ -73,7 +89,9 @@ describe('backup, restore and rekey on the command line', { timeout: 300_000 }, 
     seed(app, 20, 60);
     const { keyHex: before } = await app.call('system.revealKey', { password: ADMIN.password });
     // While Deflect has the folder open, the command is refused.
-    const busy = await deflect(['rekey', '--data-dir', app.dataDir, '--user', ADMIN.username], { DEFLECT_PASSWORD: ADMIN.password });
+    const busy = await deflect(['rekey', '--data-dir', app.dataDir, '--user', ADMIN.username], {
+      DEFLECT_PASSWORD: ADMIN.password,
+    });
     expect(busy.code).toBe(1);
     expect(errors(busy.stderr)).toEqual([expect.stringMatching(/^deflect rekey: Deflect is already open on this data folder/)]);
     app.backend.shutdown();

@@ -105,12 +105,21 @@ describe('crashes', { timeout: 600_000 }, () => {
   it('SIGKILL during key rotations: the store opens with the old or the new keys, whole, and the right recovery key opens it', async () => {
     const app = await setUpApp();
     const coresponder = { username: 'cr.crash', password: 'harbour-violet-spruce-31' };
-    await app.call('users.create', { username: coresponder.username, displayName: 'Co-responder', role: 'coresponder', password: 'temporary-pass-phrase-9' });
+    await app.call('users.create', {
+      username: coresponder.username,
+      displayName: 'Co-responder',
+      role: 'coresponder',
+      password: 'temporary-pass-phrase-9',
+    });
     await app.call('auth.login', { username: coresponder.username, password: 'temporary-pass-phrase-9' });
     await app.call('auth.changePassword', { currentPassword: 'temporary-pass-phrase-9', newPassword: coresponder.password });
     await app.call('auth.login', ADMIN_LOGIN);
     seed(app, 200, 800);
-    const sample = app.backend.requireDb().prepare(`SELECT contact_id FROM contact_clinical WHERE note LIKE 'dcs1.%' LIMIT 1`).pluck().get() as string;
+    const sample = app.backend
+      .requireDb()
+      .prepare(`SELECT contact_id FROM contact_clinical WHERE note LIKE 'dcs1.%' LIMIT 1`)
+      .pluck()
+      .get() as string;
     const note = (await app.call('contacts.clinical', { id: sample })).clinicalNote;
     const people = (await app.call('system.status', {})).tables.persons;
     app.backend.shutdown();
@@ -145,7 +154,10 @@ describe('crashes', { timeout: 600_000 }, () => {
           expect(withNew, `killed after the ${step} step`).toBe(step === 'database' || step === 'vault');
           // The start said what it did, and the audit log keeps it.
           const { entries } = await store.call('audit.list', { action: 'keys.rotate', limit: 1 });
-          expect(entries[0]).toMatchObject({ outcome: withNew ? 'success' : 'failure', detail: { interrupted: true, completedAtStart: withNew } });
+          expect(entries[0]).toMatchObject({
+            outcome: withNew ? 'success' : 'failure',
+            detail: { interrupted: true, completedAtStart: withNew },
+          });
         }
         if (withNew) recovery = inFlight!;
         if (inFlight) outcomes[withNew ? 'new' : 'old']++;
@@ -167,7 +179,11 @@ describe('crashes', { timeout: 600_000 }, () => {
     const next = random(7);
     let good = 0;
     for (let i = 0; i < 8; i++) {
-      const run = await killChild([app.dataDir, 'backup', folder], (lines) => lines.includes('ready'), 100 + Math.floor(next() * 1500));
+      const run = await killChild(
+        [app.dataDir, 'backup', folder],
+        (lines) => lines.includes('ready'),
+        100 + Math.floor(next() * 1500),
+      );
       expect(run.signal, run.stderr).toBe('SIGKILL');
       good += run.lines.filter((l) => l.startsWith('backup /')).length;
       await reopen(app.dataDir, async () => undefined);

@@ -50,7 +50,8 @@ const smallDisk = mountSmallDisk(16 * 1024 * 1024);
 afterAll(() => {
   if (smallDisk) unmount(smallDisk);
 });
-if (!smallDisk) console.warn('disk-full test skipped: it needs root on Linux to mount a small tmpfs (run the suite as root, as .ci/run does).');
+if (!smallDisk)
+  console.warn('disk-full test skipped: it needs root on Linux to mount a small tmpfs (run the suite as root, as .ci/run does).');
 
 /** Fills the file system that holds `dir` until fewer than `leave` bytes are free. */
 function fillDisk(dir: string, leave: number): void {
@@ -96,7 +97,8 @@ describe('a full disk', () => {
     }
     expect(failure).toEqual({
       code: 'unavailable',
-      message: 'The disk is full, so nothing was saved. Free some space (or ask IT to), then try again; what you typed is still on screen.',
+      message:
+        'The disk is full, so nothing was saved. Free some space (or ask IT to), then try again; what you typed is still on screen.',
     });
     // Nothing half-written: every save that returned success is there, and nothing else.
     expect(await people(app)).toBe(saved);
@@ -149,7 +151,10 @@ describe('damaged files', () => {
     writeFileSync(vault, randomBytes(2048));
     const fresh = makeApp(app.dataDir);
     const r = await fresh.router.call('system.state', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/key file deflect\.vault\.json is damaged/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/key file deflect\.vault\.json is damaged/) },
+    });
     fresh.backend.shutdown();
   });
 
@@ -178,7 +183,10 @@ describe('one program per data folder', () => {
     const app = await setUpApp();
     const second = makeApp(app.dataDir);
     const r = await second.router.call('system.state', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already open on this data folder/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/already open on this data folder/) },
+    });
 
     const cli = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const child = spawn(
@@ -218,7 +226,9 @@ describe('a backup folder that disappears mid-backup', () => {
     rmSync(folder, { recursive: true, force: true });
     const done = await finished(app);
     expect(done.ok).toBe(false);
-    expect(done.message).toMatch(/^The backup folder .*usb disappeared or could not be written while the backup was being written/);
+    expect(done.message).toMatch(
+      /^The backup folder .*usb disappeared or could not be written while the backup was being written/,
+    );
     expect(existsSync(folder)).toBe(false);
     const { entries } = await app.call('backups.log', {});
     expect(entries[0]).toMatchObject({ ok: false, file: null, present: false });

@@ -20,7 +20,9 @@ function malformed(name: ProcedureName): fc.Arbitrary<unknown> {
   // Objects shaped like real input, with one field of the wrong kind or an unknown field added.
   const keys = Object.keys((schema as unknown as { shape?: Record<string, unknown> }).shape ?? {});
   const shaped = keys.length
-    ? fc.record({ key: fc.constantFrom(...keys, '__proto__', 'constructor', 'isAdmin'), value: anyJson }).map(({ key, value }) => ({ [key]: value }))
+    ? fc
+        .record({ key: fc.constantFrom(...keys, '__proto__', 'constructor', 'isAdmin'), value: anyJson })
+        .map(({ key, value }) => ({ [key]: value }))
     : fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { minKeys: 1, maxKeys: 3 });
   return fc.oneof(anyJson, shaped, fc.string({ maxLength: 2000 }), fc.array(anyJson, { maxLength: 5 })).filter(refused);
 }
@@ -50,7 +52,10 @@ describe('every router procedure under malformed input', { timeout: 600_000 }, (
     let calls = 0;
 
     for (const role of ROLES) {
-      await app.call('auth.login', role === 'admin' ? { username: ADMIN.username, password: ADMIN.password } : { username: role, password: FINAL });
+      await app.call(
+        'auth.login',
+        role === 'admin' ? { username: ADMIN.username, password: ADMIN.password } : { username: role, password: FINAL },
+      );
       const before = contentHashes(app.backend.requireDb());
       delete before.audit_log;
       const vaultBefore = readFileSync(vaultPath, 'utf8');

@@ -34,8 +34,13 @@ describe('migrations', () => {
       { version: L + 2, name: 'broken', sql: 'CREATE TABLE t_bad (a TEXT) STRICT; INSERT INTO no_such_table VALUES (1);' },
     ];
     expect(() =>
-      openDatabase(dbPath, keyHex, { migrations, beforeMigrate: (db, from) => keepRollbackCopy(db, app.dataDir, from, Date.now()) }),
-    ).toThrow(`Updating the database to version ${L + 2} (broken) failed, so it was left at version ${L + 1}, as it was before that step; nothing was lost.`);
+      openDatabase(dbPath, keyHex, {
+        migrations,
+        beforeMigrate: (db, from) => keepRollbackCopy(db, app.dataDir, from, Date.now()),
+      }),
+    ).toThrow(
+      `Updating the database to version ${L + 2} (broken) failed, so it was left at version ${L + 1}, as it was before that step; nothing was lost.`,
+    );
     const raw = openRaw(dbPath, keyHex);
     expect(raw.pragma('user_version', { simple: true })).toBe(L + 1);
     const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
@@ -66,7 +71,9 @@ describe('migrations', () => {
     const again = makeApp(app.dataDir);
     const err = await again.fail('auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(err.code).toBe('unavailable');
-    expect(err.message).toContain(`Updating the database to version ${L} (${MIGRATIONS.at(-1)!.name}) failed, so it was left at version ${L - 1}`);
+    expect(err.message).toContain(
+      `Updating the database to version ${L} (${MIGRATIONS.at(-1)!.name}) failed, so it was left at version ${L - 1}`,
+    );
     expect(again.backend.isOpen()).toBe(false);
     const after = openRaw(dbPath, keyHex);
     expect(after.pragma('user_version', { simple: true })).toBe(L - 1);

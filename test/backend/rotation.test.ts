@@ -29,7 +29,12 @@ async function unit() {
   for (const role of ['officer', 'coresponder'] as const) {
     const who = STAFF[role];
     await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
-    const { user } = await app.call('users.create', { username: who.username, displayName: `Test ${role}`, role, password: 'temporary-pass-phrase-9' });
+    const { user } = await app.call('users.create', {
+      username: who.username,
+      displayName: `Test ${role}`,
+      role,
+      password: 'temporary-pass-phrase-9',
+    });
     ids[role] = user.id;
     await app.call('auth.login', { username: who.username, password: 'temporary-pass-phrase-9' });
     await app.call('auth.changePassword', { currentPassword: 'temporary-pass-phrase-9', newPassword: who.password });
@@ -66,7 +71,9 @@ describe('key rotation', () => {
     expect(done.message).toBeNull();
     const sealed = app.backend
       .requireDb()
-      .prepare(`SELECT (SELECT count(*) FROM contact_clinical WHERE note LIKE 'dcs1.%') + (SELECT count(*) FROM screenings WHERE result LIKE 'dcs1.%')`)
+      .prepare(
+        `SELECT (SELECT count(*) FROM contact_clinical WHERE note LIKE 'dcs1.%') + (SELECT count(*) FROM screenings WHERE result LIKE 'dcs1.%')`,
+      )
       .pluck()
       .get() as number;
     expect(sealed).toBeGreaterThan(1);
@@ -80,19 +87,26 @@ describe('key rotation', () => {
     expect((await app.call('contacts.clinical', { id: app.contactId })).clinicalNote).toBe(NOTE);
     // Same records; the clinical values re-sealed (new ciphertext), all under the new clinical key only.
     const after = contentHashes(app.backend.requireDb());
-    for (const t of Object.keys(before)) if (!['audit_log', 'meta', 'contact_clinical', 'screenings', 'users'].includes(t)) expect(after[t], t).toBe(before[t]);
+    for (const t of Object.keys(before))
+      if (!['audit_log', 'meta', 'contact_clinical', 'screenings', 'users'].includes(t)) expect(after[t], t).toBe(before[t]);
     expect(after.contact_clinical).not.toBe(before.contact_clinical);
     expect(everySealedValueOpens(app.backend.requireDb(), app.backend.requireClinicalKey())).toBe(true);
     expect(everySealedValueOpens(app.backend.requireDb(), oldClinical)).toBe(false);
     const audit = await app.call('audit.list', { action: 'keys.rotate', limit: 5 });
-    expect(audit.entries[0]).toMatchObject({ outcome: 'success', username: ADMIN.username, detail: { accountsKept: 2, resealed: sealed } });
+    expect(audit.entries[0]).toMatchObject({
+      outcome: 'success',
+      username: ADMIN.username,
+      detail: { accountsKept: 2, resealed: sealed },
+    });
     expect((await app.call('audit.verify', {})).ok).toBe(true);
     expect((await app.call('keys.status', {})).lastRotatedBy).toBe(ADMIN.username);
 
     // Everyone else keeps their password; the co-responder still reads clinical notes, the officer does not.
     await app.call('auth.login', { username: STAFF.coresponder.username, password: STAFF.coresponder.password });
     expect((await app.call('contacts.clinical', { id: app.contactId })).clinicalNote).toBe(NOTE);
-    const vault = JSON.parse(readFileSync(join(app.dataDir, 'deflect.vault.json'), 'utf8')) as { slots: { userId: string; rekey: unknown }[] };
+    const vault = JSON.parse(readFileSync(join(app.dataDir, 'deflect.vault.json'), 'utf8')) as {
+      slots: { userId: string; rekey: unknown }[];
+    };
     expect(vault.slots.find((s) => s.userId === app.ids.coresponder)!.rekey).toBeNull();
     await app.call('auth.login', { username: STAFF.officer.username, password: STAFF.officer.password });
     expect((await app.fail('contacts.clinical', { id: app.contactId })).code).toBe('forbidden');
@@ -100,13 +114,25 @@ describe('key rotation', () => {
     // The old recovery key no longer opens the store; the new one does.
     app.backend.shutdown();
     const again = makeApp(app.dataDir);
-    const oldRecovery = await again.fail('auth.recover', { recoveryKey: app.recoveryKey, username: ADMIN.username, newPassword: 'granite-orchard-willow-19' });
+    const oldRecovery = await again.fail('auth.recover', {
+      recoveryKey: app.recoveryKey,
+      username: ADMIN.username,
+      newPassword: 'granite-orchard-willow-19',
+    });
     expect(oldRecovery.code).toBe('bad_credentials');
-    await again.call('auth.recover', { recoveryKey: preview.recoveryKey, username: ADMIN.username, newPassword: 'granite-orchard-willow-19' });
+    await again.call('auth.recover', {
+      recoveryKey: preview.recoveryKey,
+      username: ADMIN.username,
+      newPassword: 'granite-orchard-willow-19',
+    });
 
     // A backup from before the rotation needs the recovery key of its time.
     const target = join(tempDir(), 'restored');
-    const wrong = await again.router.call('restore.start', { file: backupBefore, recoveryKey: preview.recoveryKey, targetDir: target });
+    const wrong = await again.router.call('restore.start', {
+      file: backupBefore,
+      recoveryKey: preview.recoveryKey,
+      targetDir: target,
+    });
     expect(wrong.ok).toBe(true);
     expect((await finished(again)).message).toMatch(/recovery key does not open this backup/);
     await again.call('restore.start', { file: backupBefore, recoveryKey: app.recoveryKey, targetDir: target });
@@ -117,11 +143,16 @@ describe('key rotation', () => {
   it('asks for the new recovery key typed back and the password; refuses other calls while it runs; stops when the workstation locks', async () => {
     const app = await unit();
     const preview = await app.call('keys.prepareRotation', {});
-    expect(await app.fail('keys.rotate', { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', password: ADMIN.password })).toMatchObject({
+    expect(
+      await app.fail('keys.rotate', { recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', password: ADMIN.password }),
+    ).toMatchObject({
       code: 'invalid_input',
       field: 'recoveryKey',
     });
-    await app.call('keys.rotate', { recoveryKey: preview.recoveryKey.toLowerCase().replace(/-/g, ' '), password: 'not-the-password-at-all' });
+    await app.call('keys.rotate', {
+      recoveryKey: preview.recoveryKey.toLowerCase().replace(/-/g, ' '),
+      password: 'not-the-password-at-all',
+    });
     const wrongPassword = await finished(app);
     expect(wrongPassword).toMatchObject({ ok: false, field: 'password' });
     expect((await app.call('system.revealKey', { password: ADMIN.password })).keyHex).toBe(app.oldKey);

@@ -45,11 +45,16 @@ describe('replacing the store files', () => {
       it(`${op}: a crash after the ${step} step leaves the old or the new store whole, and the next start says which`, async () => {
         const p = await prepared(op);
         expect(() =>
-          commitSwap(p.dir, { op, db: p.names.db, vault: p.names.vault, aside: op === 'restore' ? 'replaced-20261128-020000' : null }, new Date(), {
-            after: (s) => {
-              if (s === step) throw new Crash();
+          commitSwap(
+            p.dir,
+            { op, db: p.names.db, vault: p.names.vault, aside: op === 'restore' ? 'replaced-20261128-020000' : null },
+            new Date(),
+            {
+              after: (s) => {
+                if (s === step) throw new Crash();
+              },
             },
-          }),
+          ),
         ).toThrow(Crash);
         const notice = recoverInterruptedSwap(p.dir);
         const replaced = step === 'database' || step === 'vault';

@@ -100,7 +100,10 @@ test('Back up now shows its progress, then the backup is listed as verified with
 });
 
 test('the backup is restored into a new folder after its checks, and the restored store opens', async () => {
-  const file = join(folder, readdirSync(folder).find((f) => f.endsWith('.deflectbackup'))!);
+  const file = join(
+    folder,
+    readdirSync(folder).find((f) => f.endsWith('.deflectbackup'))!,
+  );
   await page.getByRole('button', { name: 'Restore a backup' }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
   await expect(dialog.getByLabel('Restore into this new folder')).toHaveValue(/-restored-\d{8}-\d{4}$/);

@@ -53,7 +53,7 @@ const backup: CliCommand = {
 const restore: CliCommand = {
   name: 'restore',
   summary:
-    "Restore a backup into a new data folder, after checking it (the recovery key that was current when the backup was made: DEFLECT_RECOVERY_KEY or a prompt). Never overwrites a store.",
+    'Restore a backup into a new data folder, after checking it (the recovery key that was current when the backup was made: DEFLECT_RECOVERY_KEY or a prompt). Never overwrites a store.',
   usage: 'restore --from FILE --data-dir NEWDIR',
   options: { ...DATA_DIR_OPTION, from: { type: 'string' } },
   async run(args, io) {

@@ -96,7 +96,11 @@ export function readHeader(path: string): { header: BackupHeader; dbOffset: numb
     const code = (err as { code?: string }).code;
     throw new AppError(
       'not_found',
-      code === 'ENOENT' ? `No file at ${path}.` : code === 'EISDIR' ? `${path} is a folder; choose the backup file in it.` : `${path} cannot be read (${code ?? 'error'}).`,
+      code === 'ENOENT'
+        ? `No file at ${path}.`
+        : code === 'EISDIR'
+          ? `${path} is a folder; choose the backup file in it.`
+          : `${path} cannot be read (${code ?? 'error'}).`,
       'file',
     );
   }

@@ -57,7 +57,11 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'restore.options': (ctx) => {
     const hasStore = currentStoreId(ctx.backend) !== null || existsSync(ctx.backend.dbPath);
     // A workstation without a store restores straight into its own data folder.
-    return { dataDir: ctx.backend.primaryDataDir, hasStore, suggestedTarget: hasStore ? suggestedRestoreDir(ctx.backend) : ctx.backend.primaryDataDir };
+    return {
+      dataDir: ctx.backend.primaryDataDir,
+      hasStore,
+      suggestedTarget: hasStore ? suggestedRestoreDir(ctx.backend) : ctx.backend.primaryDataDir,
+    };
   },
 
   'restore.job': (ctx) => ({ job: tasksOf(ctx.backend).current('restore') }),

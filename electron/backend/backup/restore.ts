@@ -47,7 +47,11 @@ function prepareTarget(target: string): void {
     return;
   }
   if (!existsSync(dirname(target))) {
-    throw new AppError('invalid_input', `The folder ${dirname(target)} does not exist, so ${basename(target)} cannot be made in it.`, 'targetDir');
+    throw new AppError(
+      'invalid_input',
+      `The folder ${dirname(target)} does not exist, so ${basename(target)} cannot be made in it.`,
+      'targetDir',
+    );
   }
   mkdirSync(target, { mode: 0o700 });
 }
@@ -82,7 +86,11 @@ export async function runRestore(backend: Backend, req: RestoreRequest, task: Ta
   try {
     const payload = openPayload(header, dataKey);
     if (!payload) {
-      throw new AppError('invalid_input', 'This backup file was altered after it was written (its header does not match its seal). Use another backup.', 'file');
+      throw new AppError(
+        'invalid_input',
+        'This backup file was altered after it was written (its header does not match its seal). Use another backup.',
+        'file',
+      );
     }
     if (header.schemaVersion > LATEST_SCHEMA_VERSION) {
       throw new AppError(
@@ -118,7 +126,8 @@ export async function runRestore(backend: Backend, req: RestoreRequest, task: Ta
     task.onCancel(unpack.cancel);
     const started = Date.now();
     const poll = setInterval(() => {
-      if (step === 'check') task.progress('check', Math.min(0.95, (Date.now() - started) / Math.max(2000, header.db.bytes / 30_000)));
+      if (step === 'check')
+        task.progress('check', Math.min(0.95, (Date.now() - started) / Math.max(2000, header.db.bytes / 30_000)));
     }, 250);
     let verified;
     try {
@@ -132,7 +141,11 @@ export async function runRestore(backend: Backend, req: RestoreRequest, task: Ta
     const sameCounts = Object.entries(payload.counts).every(([t, n]) => verified.counts[t] === n);
     if (!sameCounts || verified.schemaVersion !== header.schemaVersion) {
       rmSync(partial, { force: true });
-      throw new AppError('invalid_input', 'The restored database does not hold the records the backup recorded; it was not kept. Use another backup.', 'file');
+      throw new AppError(
+        'invalid_input',
+        'The restored database does not hold the records the backup recorded; it was not kept. Use another backup.',
+        'file',
+      );
     }
 
     task.progress('finish', 0);
@@ -185,14 +198,28 @@ export async function runRestore(backend: Backend, req: RestoreRequest, task: Ta
 }
 
 function restoreFailure(err: unknown, target: string): AppError {
-  if (err instanceof JobError && err.cancelled) return new AppError('unavailable', 'The restore was stopped before it finished; nothing was kept.');
+  if (err instanceof JobError && err.cancelled)
+    return new AppError('unavailable', 'The restore was stopped before it finished; nothing was kept.');
   if (err instanceof JobError && err.code === 'EBADBACKUP') {
-    return new AppError('invalid_input', 'The database inside this backup does not match its checksum: the file is damaged. Use another backup.', 'file');
+    return new AppError(
+      'invalid_input',
+      'The database inside this backup does not match its checksum: the file is damaged. Use another backup.',
+      'file',
+    );
   }
   const kind = faultKind(err);
-  if (kind === 'damaged') return new AppError('invalid_input', 'The database inside this backup fails its integrity check: the backup is damaged. Use another backup.', 'file');
-  if (kind === 'disk_full') return new AppError('unavailable', `There is not enough free space in ${target} for the restored store.`, 'targetDir');
-  return new AppError('unavailable', `The restore could not read the backup or write into ${target}. Check that both are reachable and try again.`);
+  if (kind === 'damaged')
+    return new AppError(
+      'invalid_input',
+      'The database inside this backup fails its integrity check: the backup is damaged. Use another backup.',
+      'file',
+    );
+  if (kind === 'disk_full')
+    return new AppError('unavailable', `There is not enough free space in ${target} for the restored store.`, 'targetDir');
+  return new AppError(
+    'unavailable',
+    `The restore could not read the backup or write into ${target}. Check that both are reachable and try again.`,
+  );
 }
 
 /** The store id of the store in use, or null when there is none or its key file cannot be read. */
@@ -211,7 +238,8 @@ export function currentStoreId(backend: Backend): string | null {
  */
 export function adoptRestored(backend: Backend, restoredDir: string): string | null {
   const dataDir = backend.dataDir;
-  if (dataDir !== backend.primaryDataDir) throw new AppError('conflict', 'Leave the demo first: a restored store replaces the real one.');
+  if (dataDir !== backend.primaryDataDir)
+    throw new AppError('conflict', 'Leave the demo first: a restored store replaces the real one.');
   if (resolve(restoredDir) === resolve(dataDir)) return null;
   if (backend.session) backend.logout('restore.switch');
   backend.closeStore();

@@ -50,7 +50,10 @@ export function folderProblem(folder: string, needBytes = 0): { message: string;
     if (!statSync(folder).isDirectory()) return { message: `${folder} is a file, not a folder.`, freeBytes: null };
     accessSync(folder, constants.W_OK);
   } catch {
-    return { message: `Deflect may not write to the backup folder ${folder}. Choose another folder or ask IT for write access.`, freeBytes: null };
+    return {
+      message: `Deflect may not write to the backup folder ${folder}. Choose another folder or ask IT for write access.`,
+      freeBytes: null,
+    };
   }
   const free = freeBytes(folder);
   if (free !== null && needBytes > 0 && free < needBytes) {
@@ -69,9 +72,11 @@ function stepMessage(step: string, err: unknown, folder: string): string {
     return 'The backup was stopped (cancelled, or the workstation locked) before it finished. No backup file was kept; the store is unaffected.';
   }
   const kind = faultKind(err);
-  if (err instanceof JobError && err.code === 'ETRUNC') return `The backup folder ${folder} lost part of the file while it was being written. No backup was kept.`;
+  if (err instanceof JobError && err.code === 'ETRUNC')
+    return `The backup folder ${folder} lost part of the file while it was being written. No backup was kept.`;
   if (step === 'write' || step === 'verify') {
-    if (kind === 'disk_full') return `The backup folder ${folder} ran out of space while the backup was written. No backup was kept; free some space there or choose another folder.`;
+    if (kind === 'disk_full')
+      return `The backup folder ${folder} ran out of space while the backup was written. No backup was kept; free some space there or choose another folder.`;
     return (
       `The backup folder ${folder} disappeared or could not be written while the backup was being written — was the USB drive removed or the network share disconnected? ` +
       'No backup was kept; the store is unaffected. Reconnect the folder and back up again.'
@@ -80,15 +85,19 @@ function stepMessage(step: string, err: unknown, folder: string): string {
   if (kind === 'damaged') {
     return 'The database failed its integrity check while it was copied: it is damaged. No backup was kept — restore the last good backup (Backups → Restore).';
   }
-  if (kind === 'disk_full') return "The data folder's disk is full, so the working copy for the backup could not be made. Free some space and back up again.";
-  if (kind === 'unreachable' || kind === 'read_only') return 'The data folder could not be read or written while the backup was made. Check the drive and back up again.';
+  if (kind === 'disk_full')
+    return "The data folder's disk is full, so the working copy for the backup could not be made. Free some space and back up again.";
+  if (kind === 'unreachable' || kind === 'read_only')
+    return 'The data folder could not be read or written while the backup was made. Check the drive and back up again.';
   return 'The backup failed unexpectedly; no backup was kept and the store is unaffected. Try again.';
 }
 
 const PIN_KEY = 'backup_recovery_pin';
 
 function slotPin(slot: Slot): string {
-  return createHash('sha256').update(JSON.stringify([slot.id, slot.kdf, slot.iv, slot.tag, slot.ct])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([slot.id, slot.kdf, slot.iv, slot.tag, slot.ct]))
+    .digest('hex');
 }
 
 /**
@@ -99,7 +108,11 @@ function slotPin(slot: Slot): string {
 function recoverySlot(backend: Backend): Slot {
   const vault = backend.readVault();
   const slot = vault.slots.find((s) => s.kind === 'recovery');
-  if (!slot) throw new AppError('unavailable', 'This store has no recovery key slot, so its backups could not be restored. Run a key rotation to issue a recovery key.');
+  if (!slot)
+    throw new AppError(
+      'unavailable',
+      'This store has no recovery key slot, so its backups could not be restored. Run a key rotation to issue a recovery key.',
+    );
   const db = backend.requireDb();
   const pinned = getMeta(db, PIN_KEY);
   const pin = slotPin(slot);

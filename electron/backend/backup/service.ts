@@ -52,7 +52,9 @@ export function backupHealth(backend: Backend): BackupHealth {
   const configured = settings.folder !== '';
   const unreachable = configured ? folderProblem(settings.folder) : null;
   const ageDays = lastGoodAt ? (now - Date.parse(lastGoodAt)) / 86_400_000 : null;
-  const since = lastGoodAt ? ` The last good backup was made on ${dayText(Date.parse(lastGoodAt))}.` : ' No backup has been made yet.';
+  const since = lastGoodAt
+    ? ` The last good backup was made on ${dayText(Date.parse(lastGoodAt))}.`
+    : ' No backup has been made yet.';
   let problem: string | null = null;
   if (!configured) problem = 'Backups are not set up: choose a backup folder (a USB drive or a network share).';
   else if (unreachable) problem = unreachable.message + since;
@@ -127,17 +129,25 @@ export function startRestore(backend: Backend, req: RestoreRequest): JobState {
   if (session && !session.locked && !admin) throw new AppError('forbidden', 'Only an administrator can restore a backup.');
   if (req.useIt && !admin) {
     if (session) {
-      throw new AppError('conflict', 'Someone is still logged in (the workstation is locked). They must log out, or an administrator can restore after logging in.');
+      throw new AppError(
+        'conflict',
+        'Someone is still logged in (the workstation is locked). They must log out, or an administrator can restore after logging in.',
+      );
     }
     // Before login the recovery key is the authority, for the store it belongs to: a new
     // workstation, a damaged store, or the same store. A healthy store of another kind needs an administrator.
     const current = currentStoreId(backend);
     const healthy = current !== null && !backend.damage;
     if (healthy && !sameStoreAs(req.file, current)) {
-      throw new AppError('forbidden', 'This workstation has a working store that this backup is not from. An administrator must log in to replace it.', 'file');
+      throw new AppError(
+        'forbidden',
+        'This workstation has a working store that this backup is not from. An administrator must log in to replace it.',
+        'file',
+      );
     }
   }
-  if (backend.dataDir !== backend.primaryDataDir && req.useIt) throw new AppError('conflict', 'Leave the demo first: a restored store replaces the real one.');
+  if (backend.dataDir !== backend.primaryDataDir && req.useIt)
+    throw new AppError('conflict', 'Leave the demo first: a restored store replaces the real one.');
   if (admin && backend.isOpen()) {
     backend.audit({
       userId: session!.user.id,
@@ -165,7 +175,10 @@ export function suggestedRestoreDir(backend: Backend): string {
   const d = new Date(backend.now());
   const p = (n: number) => String(n).padStart(2, '0');
   const base = backend.primaryDataDir.replace(/[\\/]+$/, '');
-  return join(dirname(base), `${basename(base)}-restored-${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`);
+  return join(
+    dirname(base),
+    `${basename(base)}-restored-${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`,
+  );
 }
 
 export { adoptRestored };

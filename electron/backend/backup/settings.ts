@@ -5,7 +5,13 @@ import { getMeta, setMeta } from '../system/settings';
 
 const KEY = 'backup_settings';
 
-export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { enabled: true, folder: '', time: '02:00', keepDaily: 7, keepMonthly: 12 };
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
+  enabled: true,
+  folder: '',
+  time: '02:00',
+  keepDaily: 7,
+  keepMonthly: 12,
+};
 
 const stored = z.object({
   enabled: z.boolean(),

@@ -6,4 +6,10 @@ import { coreCommands } from './core';
 import type { CliCommand } from './types';
 
 /** Every admin command. Slices add theirs here. */
-export const COMMANDS: CliCommand[] = [...coreCommands, ...backupCommands, ...keysCommands, ...providersCommands, ...demoCommands];
+export const COMMANDS: CliCommand[] = [
+  ...coreCommands,
+  ...backupCommands,
+  ...keysCommands,
+  ...providersCommands,
+  ...demoCommands,
+];

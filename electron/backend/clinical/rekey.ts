@@ -16,7 +16,9 @@ export function resealClinical(db: Db, from: Buffer, to: Buffer): number {
   let count = 0;
   for (const c of SEALED_COLUMNS) {
     const rows = db
-      .prepare(`SELECT ${quote(c.recordId)} AS id, ${quote(c.column)} AS v FROM ${quote(c.table)} WHERE ${quote(c.column)} LIKE 'dcs1.%'`)
+      .prepare(
+        `SELECT ${quote(c.recordId)} AS id, ${quote(c.column)} AS v FROM ${quote(c.table)} WHERE ${quote(c.column)} LIKE 'dcs1.%'`,
+      )
       .all() as { id: string; v: string }[];
     const update = db.prepare(`UPDATE ${quote(c.table)} SET ${quote(c.column)} = ? WHERE ${quote(c.recordId)} = ?`);
     for (const r of rows) {
@@ -35,7 +37,9 @@ export function resealClinical(db: Db, from: Buffer, to: Buffer): number {
 export function unknownSealedColumns(db: Db): string[] {
   const known = new Set<string>([...SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`), 'meta.value']);
   const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+    )
     .pluck()
     .all() as string[];
   const found: string[] = [];
@@ -65,7 +69,9 @@ export function requireKnownSealedColumns(db: Db): void {
 export function everySealedValueOpens(db: Db, key: Buffer): boolean {
   for (const c of SEALED_COLUMNS) {
     const rows = db
-      .prepare(`SELECT ${quote(c.recordId)} AS id, ${quote(c.column)} AS v FROM ${quote(c.table)} WHERE ${quote(c.column)} LIKE 'dcs1.%'`)
+      .prepare(
+        `SELECT ${quote(c.recordId)} AS id, ${quote(c.column)} AS v FROM ${quote(c.table)} WHERE ${quote(c.column)} LIKE 'dcs1.%'`,
+      )
       .all() as { id: string; v: string }[];
     for (const r of rows) {
       try {

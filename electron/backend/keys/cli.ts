@@ -16,10 +16,14 @@ const rekey: CliCommand = {
     try {
       const preview = await session.call('keys.prepareRotation', {});
       // Shown before anything changes: if this command is interrupted, the old key stays valid, else this one.
-      io.out('New recovery key (write it down now and keep it away from this computer; it replaces the current one when the rotation finishes):');
+      io.out(
+        'New recovery key (write it down now and keep it away from this computer; it replaces the current one when the rotation finishes):',
+      );
       io.out(preview.recoveryKey);
       if (preview.needReset.length) {
-        io.err(`These accounts will need a new password from an administrator afterwards: ${preview.needReset.map((u) => u.username).join(', ')}.`);
+        io.err(
+          `These accounts will need a new password from an administrator afterwards: ${preview.needReset.map((u) => u.username).join(', ')}.`,
+        );
       }
       await session.call('keys.rotate', { recoveryKey: preview.recoveryKey, password });
       const tasks = tasksOf(session.backend);
@@ -34,7 +38,9 @@ const rekey: CliCommand = {
       io.out(
         `Keys rotated: the database is re-encrypted, ${job.rotation.resealed} clinical value(s) re-sealed, ${job.rotation.kept} other account(s) take the new keys at their next login.`,
       );
-      io.out('The old recovery key no longer opens this store; keep it until the backups made before today have been rotated out (they need it).');
+      io.out(
+        'The old recovery key no longer opens this store; keep it until the backups made before today have been rotated out (they need it).',
+      );
       return 0;
     } finally {
       session.close();

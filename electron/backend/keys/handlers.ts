@@ -6,7 +6,9 @@ import { prepareRotation, startRotation } from './rotate';
 export const keysHandlers: HandlersFor<typeof keysContract> = {
   'keys.status': (ctx) => {
     const row = ctx.db
-      .prepare(`SELECT at, username FROM audit_log WHERE action = 'keys.rotate' AND outcome = 'success' ORDER BY seq DESC LIMIT 1`)
+      .prepare(
+        `SELECT at, username FROM audit_log WHERE action = 'keys.rotate' AND outcome = 'success' ORDER BY seq DESC LIMIT 1`,
+      )
       .get() as { at: string; username: string | null } | undefined;
     return { lastRotatedAt: row?.at ?? null, lastRotatedBy: row?.username ?? null };
   },

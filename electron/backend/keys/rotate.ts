@@ -60,7 +60,8 @@ const pending = new WeakMap<Backend, Pending>();
 
 function admin(backend: Backend) {
   const session = backend.session;
-  if (!session || session.locked || session.user.role !== 'admin') throw new AppError('forbidden', 'Only an administrator can rotate the keys.');
+  if (!session || session.locked || session.user.role !== 'admin')
+    throw new AppError('forbidden', 'Only an administrator can rotate the keys.');
   return session.user;
 }
 
@@ -68,12 +69,14 @@ function admin(backend: Backend) {
 function sortAccounts(backend: Backend, vault: VaultFile, selfId: string, clinicalKey: Buffer) {
   const db = backend.requireDb();
   const users = new Map(
-    (db.prepare('SELECT id, username, display_name AS displayName, role FROM users').all() as {
-      id: string;
-      username: string;
-      displayName: string;
-      role: Role;
-    }[]).map((u) => [u.id, u]),
+    (
+      db.prepare('SELECT id, username, display_name AS displayName, role FROM users').all() as {
+        id: string;
+        username: string;
+        displayName: string;
+        role: Role;
+      }[]
+    ).map((u) => [u.id, u]),
   );
   const keep: { slot: Slot; username: string; displayName: string; role: Role }[] = [];
   const needReset: { username: string; displayName: string }[] = [];
@@ -109,13 +112,24 @@ export function startRotation(backend: Backend, input: { recoveryKey: string; pa
   const user = admin(backend);
   const p = pending.get(backend);
   if (!p || p.userId !== user.id || p.expires < backend.now()) {
-    throw new AppError('conflict', 'Start again: the new recovery key shown earlier is no longer valid (it is valid for 15 minutes).');
+    throw new AppError(
+      'conflict',
+      'Start again: the new recovery key shown earlier is no longer valid (it is valid for 15 minutes).',
+    );
   }
   if (normaliseRecoveryKey(input.recoveryKey) !== p.recoveryKey) {
-    throw new AppError('invalid_input', 'This is not the new recovery key shown above. Check what you wrote down, group by group.', 'recoveryKey');
+    throw new AppError(
+      'invalid_input',
+      'This is not the new recovery key shown above. Check what you wrote down, group by group.',
+      'recoveryKey',
+    );
   }
   // The keys in use now, taken before the job starts: a lock meanwhile makes the backend forget them.
-  const keys: Keys = { user, oldClinical: Buffer.from(backend.requireClinicalKey()), oldData: Buffer.from(backend.requireDataKey()) };
+  const keys: Keys = {
+    user,
+    oldClinical: Buffer.from(backend.requireClinicalKey()),
+    oldData: Buffer.from(backend.requireDataKey()),
+  };
   return tasksOf(backend).start(
     'rotate',
     ROTATE_PLAN,
@@ -176,13 +190,21 @@ async function runRotation(
     // The re-encrypted copy, made and checked in a worker thread. Any change to the store after the
     // snapshot would be lost by the swap, so the router refuses calls meanwhile and this checks.
     const changesBefore = db.prepare('SELECT total_changes()').pluck().get() as number;
-    for (const f of [copyPath, `${copyPath}-wal`, `${copyPath}-shm`, `${copyPath}-journal`, vaultNext]) rmSync(f, { force: true });
+    for (const f of [copyPath, `${copyPath}-wal`, `${copyPath}-shm`, `${copyPath}-journal`, vaultNext])
+      rmSync(f, { force: true });
     const dbBytes = statSync(dbPath).size;
     let phase = 'copy';
     let phaseStart = Date.now();
     let copyMs = 1000;
     const job = startJob(
-      { job: 'rekeyCopy', dbPath, target: copyPath, keyHex: oldData.toString('hex'), newKeyHex: newData.toString('hex'), nativeBinding: backend.options.nativeBinding },
+      {
+        job: 'rekeyCopy',
+        dbPath,
+        target: copyPath,
+        keyHex: oldData.toString('hex'),
+        newKeyHex: newData.toString('hex'),
+        nativeBinding: backend.options.nativeBinding,
+      },
       (p) => {
         if (p === 'encrypt') copyMs = Date.now() - phaseStart;
         phase = p;
@@ -234,10 +256,17 @@ async function runRotation(
         })
         .immediate();
       if (!everySealedValueOpens(copy, newClinical)) {
-        throw new AppError('unavailable', 'The keys were not rotated: a clinical value did not re-seal correctly. Nothing was changed.');
+        throw new AppError(
+          'unavailable',
+          'The keys were not rotated: a clinical value did not re-seal correctly. Nothing was changed.',
+        );
       }
       const counts = copy.prepare('SELECT count(*) FROM persons').pluck().get() as number;
-      if (counts !== verified.counts.persons) throw new AppError('unavailable', 'The keys were not rotated: the re-encrypted copy does not match the store. Nothing was changed.');
+      if (counts !== verified.counts.persons)
+        throw new AppError(
+          'unavailable',
+          'The keys were not rotated: the re-encrypted copy does not match the store. Nothing was changed.',
+        );
     } finally {
       copy.close();
     }
@@ -249,7 +278,14 @@ async function runRotation(
     const kept: Slot[] = [];
     for (const k of keep) {
       const current = fresh.slots.find((s) => s.id === k.slot.id) ?? k.slot;
-      const rekeyed = rekeySlot(fresh, current, oldClinical, newData, CLINICAL_ROLES.includes(k.role) ? newClinical : null, newClinical);
+      const rekeyed = rekeySlot(
+        fresh,
+        current,
+        oldClinical,
+        newData,
+        CLINICAL_ROLES.includes(k.role) ? newClinical : null,
+        newClinical,
+      );
       if (rekeyed) kept.push(rekeyed);
     }
     const next: VaultFile = { ...fresh, version: VAULT_VERSION, slots: [adminSlot, recoverySlot, ...kept] };
@@ -260,7 +296,10 @@ async function runRotation(
     task.progress('switch', 0);
     stopIfCancelled(task);
     if ((db.prepare('SELECT total_changes()').pluck().get() as number) !== changesBefore) {
-      throw new AppError('unavailable', 'The store changed while the keys were being rotated, so nothing was switched. Run the rotation again.');
+      throw new AppError(
+        'unavailable',
+        'The store changed while the keys were being rotated, so nothing was switched. Run the rotation again.',
+      );
     }
     task.commit();
     const wasUnlocked = backend.session !== null && !backend.session.locked;
@@ -276,17 +315,27 @@ async function runRotation(
     return { rotation: { kept: kept.length, needReset: needReset.map((n) => n.username), resealed } };
   } catch (err) {
     if (!committed) {
-      for (const f of [copyPath, `${copyPath}-wal`, `${copyPath}-shm`, `${copyPath}-journal`, vaultNext]) rmSync(f, { force: true });
+      for (const f of [copyPath, `${copyPath}-wal`, `${copyPath}-shm`, `${copyPath}-journal`, vaultNext])
+        rmSync(f, { force: true });
       if (backend.isOpen()) {
         try {
-          backend.audit({ userId: user.id, username: user.username, action: 'keys.rotate', outcome: 'failure', detail: { code: faultKind(err) } });
+          backend.audit({
+            userId: user.id,
+            username: user.username,
+            action: 'keys.rotate',
+            outcome: 'failure',
+            detail: { code: faultKind(err) },
+          });
         } catch {
           // the store itself may be the problem
         }
       }
     }
     if (err instanceof JobError && err.cancelled) {
-      throw new AppError('unavailable', 'The key rotation was stopped (the workstation locked or it was cancelled) before it took effect. Nothing was changed; the old keys and recovery key stay valid.');
+      throw new AppError(
+        'unavailable',
+        'The key rotation was stopped (the workstation locked or it was cancelled) before it took effect. Nothing was changed; the old keys and recovery key stay valid.',
+      );
     }
     if (err instanceof AppError) throw err;
     const kind = faultKind(err);

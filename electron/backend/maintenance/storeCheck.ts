@@ -26,7 +26,12 @@ export class StoreCheck {
     const backend = this.backend;
     const dbPath = backend.dbPath;
     if (this.checked.has(dbPath) || this.running) return;
-    const job = startJob({ job: 'check', dbPath, keyHex: backend.requireDataKey().toString('hex'), nativeBinding: backend.options.nativeBinding });
+    const job = startJob({
+      job: 'check',
+      dbPath,
+      keyHex: backend.requireDataKey().toString('hex'),
+      nativeBinding: backend.options.nativeBinding,
+    });
     this.stop = job.cancel;
     this.running = job.result
       .then((r) => {

@@ -116,7 +116,11 @@ function run(input: JobInput): JobOutput {
         closeSync(fd);
       }
       progress('check', 0);
-      return { job: 'snapshot', ...verifyCopy(input.target, input.keyHex, input.nativeBinding), bytes: statSync(input.target).size };
+      return {
+        job: 'snapshot',
+        ...verifyCopy(input.target, input.keyHex, input.nativeBinding),
+        bytes: statSync(input.target).size,
+      };
     }
     case 'pack': {
       // [header][database]: write, flush, then read the database part back and compare its hash.
@@ -138,7 +142,11 @@ function run(input: JobInput): JobOutput {
     }
     case 'hash': {
       const size = statSync(input.file).size - input.offset;
-      return { job: 'hash', sha256: hashRange(input.file, input.offset, size, (done) => progress(input.phase, done / size)), bytes: size };
+      return {
+        job: 'hash',
+        sha256: hashRange(input.file, input.offset, size, (done) => progress(input.phase, done / size)),
+        bytes: size,
+      };
     }
     case 'unpack': {
       const fd = openSync(input.target, 'wx', 0o600);
@@ -149,7 +157,8 @@ function run(input: JobInput): JobOutput {
       } finally {
         closeSync(fd);
       }
-      if (sha !== input.sha256) throw Object.assign(new Error('backup content does not match its checksum'), { code: 'EBADBACKUP' });
+      if (sha !== input.sha256)
+        throw Object.assign(new Error('backup content does not match its checksum'), { code: 'EBADBACKUP' });
       progress('check', 0);
       return { job: 'unpack', ...verifyCopy(input.target, input.keyHex, input.nativeBinding) };
     }

@@ -75,7 +75,10 @@ export function commitSwap(
   hooks: SwapHooks = swapTestHooks,
 ): void {
   if (walHasData(dataDir)) {
-    throw new AppError('unavailable', 'The database is still in use, so it was not replaced. Close every other Deflect window and try again.');
+    throw new AppError(
+      'unavailable',
+      'The database is still in use, so it was not replaced. Close every other Deflect window and try again.',
+    );
   }
   const fingerprint = pageFingerprint(join(dataDir, journal.db));
   if (!fingerprint || !existsSync(join(dataDir, journal.vault))) throw new Error('prepared store files are missing');
@@ -149,16 +152,21 @@ export function recoverInterruptedSwap(dataDir: string): SwapRecovery | null {
   rmSync(join(dataDir, `${SWAP_JOURNAL}.tmp`), { force: true });
   const path = join(dataDir, SWAP_JOURNAL);
   if (!existsSync(path)) return removeStrayPreparations(dataDir);
-  const parsed = journalSchema.safeParse((() => {
-    try {
-      return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    } catch {
-      return null;
-    }
-  })());
+  const parsed = journalSchema.safeParse(
+    (() => {
+      try {
+        return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      } catch {
+        return null;
+      }
+    })(),
+  );
   if (!parsed.success) {
     // Written atomically, so an unreadable journal was edited by hand: leave everything for a person to look at.
-    throw new AppError('unavailable', `${SWAP_JOURNAL} in the data folder is damaged; Deflect did not touch the store. Ask for help before removing it.`);
+    throw new AppError(
+      'unavailable',
+      `${SWAP_JOURNAL} in the data folder is damaged; Deflect did not touch the store. Ask for help before removing it.`,
+    );
   }
   const j = parsed.data;
   const replaced = pageFingerprint(join(dataDir, DB_FILE)) === j.fingerprint;

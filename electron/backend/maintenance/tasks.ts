@@ -128,7 +128,9 @@ export class Tasks {
         finish({ ok: true, fraction: 1, step: 'Done', ...result });
       } catch (err) {
         const message =
-          err instanceof AppError ? err.message : 'The job failed unexpectedly; nothing was changed. Try again, and tell your administrator if it keeps happening.';
+          err instanceof AppError
+            ? err.message
+            : 'The job failed unexpectedly; nothing was changed. Try again, and tell your administrator if it keeps happening.';
         finish({ ok: false, step: 'Failed', message, field: err instanceof AppError ? (err.field ?? null) : null });
       }
     })();

@@ -48,7 +48,11 @@ function grantAad(vault: Pick<VaultFile, 'storeId'>, slot: Pick<Slot, 'userId' |
   return `deflect-grant:${vault.storeId}:${slot.kind}:${slot.userId ?? '-'}:${slot.publicKey ?? '-'}`;
 }
 
-function rekeyAad(vault: Pick<VaultFile, 'storeId'>, slot: Pick<Slot, 'userId' | 'kind' | 'publicKey'>, part: 'data' | 'clinical'): string {
+function rekeyAad(
+  vault: Pick<VaultFile, 'storeId'>,
+  slot: Pick<Slot, 'userId' | 'kind' | 'publicKey'>,
+  part: 'data' | 'clinical',
+): string {
   return `deflect-rekey:${part}:${vault.storeId}:${slot.kind}:${slot.userId ?? '-'}:${slot.publicKey ?? '-'}`;
 }
 

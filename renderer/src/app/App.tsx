@@ -188,7 +188,10 @@ export function App() {
           <Group>
             <Button onClick={() => void boot()}>Try again</Button>
             {phase.inUse ? null : (
-              <Button variant="default" onClick={() => setPhase({ kind: 'restore', back: 'unreachable', message: phase.message })}>
+              <Button
+                variant="default"
+                onClick={() => setPhase({ kind: 'restore', back: 'unreachable', message: phase.message })}
+              >
                 Restore from a backup
               </Button>
             )}

@@ -12,7 +12,14 @@ import { useSession } from './session';
 /** On every screen while the store is marked damaged: nothing more is saved, and what to do. */
 function StoreProblem({ message, admin }: { message: string; admin: boolean }) {
   return (
-    <Alert color="red" variant="filled" title="The database is damaged" role="alert" mb="lg" icon={<IconAlertTriangle aria-hidden />}>
+    <Alert
+      color="red"
+      variant="filled"
+      title="The database is damaged"
+      role="alert"
+      mb="lg"
+      icon={<IconAlertTriangle aria-hidden />}
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{message}</Text>
         {admin ? (

@@ -72,12 +72,7 @@ export function SetupScreen({
       </Text>
       <Group gap="xs" wrap="nowrap" align="center">
         <Text size="sm">Replacing a workstation? Restore the unit’s store from a backup instead of setting up a new one.</Text>
-        <Button
-          variant="light"
-          leftSection={<IconRestore size={18} aria-hidden />}
-          onClick={onRestore}
-          style={{ flexShrink: 0 }}
-        >
+        <Button variant="light" leftSection={<IconRestore size={18} aria-hidden />} onClick={onRestore} style={{ flexShrink: 0 }}>
           Restore from a backup
         </Button>
       </Group>

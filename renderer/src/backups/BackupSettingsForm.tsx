@@ -99,7 +99,12 @@ export function BackupSettingsForm({ initial, onSaved }: { initial: BackupSettin
           ) : null}
           <Grid>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label="Time of day" description="When the daily backup runs, e.g. 2:00 AM" type="time" {...form.text('time')} />
+              <TextInput
+                label="Time of day"
+                description="When the daily backup runs, e.g. 2:00 AM"
+                type="time"
+                {...form.text('time')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 4 }}>
               <NumberInput

@@ -115,7 +115,11 @@ function LogTable({ entries }: { entries: LogEntry[] }) {
 export function BackupsScreen() {
   const { logout } = useSession();
   const { data: health, reload: reloadHealth } = useQuery(useCallback(() => api.backups.health({}), []));
-  const { data: settings, error: settingsError, setData: setSettings } = useQuery(useCallback(() => api.backups.settings({}), []));
+  const {
+    data: settings,
+    error: settingsError,
+    setData: setSettings,
+  } = useQuery(useCallback(() => api.backups.settings({}), []));
   const { data: log, reload: reloadLog } = useQuery(useCallback(() => api.backups.log({ limit: 100 }), []));
   const { data: restoreOptions } = useQuery(useCallback(() => api.restore.options({}), []));
   const [restoring, setRestoring] = useState(false);
@@ -126,7 +130,10 @@ export function BackupsScreen() {
     void reloadLog();
     void reloadHealth();
   }, [reloadLog, reloadHealth]);
-  const { job, follow, running } = useJob(useCallback(() => api.backups.job({}), []), onDone);
+  const { job, follow, running } = useJob(
+    useCallback(() => api.backups.job({}), []),
+    onDone,
+  );
 
   async function backUpNow() {
     setStartError(null);
@@ -177,7 +184,11 @@ export function BackupsScreen() {
             {health?.nextAt ? formatShortDateTime(health.nextAt) : 'Not scheduled'}
           </Text>
           <Text size="sm">
-            {!health?.configured ? 'Choose a backup folder below' : health.enabled ? 'While someone is logged in' : 'The daily backup is turned off'}
+            {!health?.configured
+              ? 'Choose a backup folder below'
+              : health.enabled
+                ? 'While someone is logged in'
+                : 'The daily backup is turned off'}
           </Text>
         </Card>
         <Card withBorder padding="md">
@@ -213,7 +224,13 @@ export function BackupsScreen() {
         </Alert>
       ) : null}
       {last?.ok && last.backup?.file ? (
-        <Alert color="green" variant="light" title="Backup written and verified" role="status" icon={<IconCircleCheck aria-hidden />}>
+        <Alert
+          color="green"
+          variant="light"
+          title="Backup written and verified"
+          role="status"
+          icon={<IconCircleCheck aria-hidden />}
+        >
           {fileName(last.backup.file)} ({formatBytes(last.backup.bytes ?? 0)}): it opens, passes the integrity check and holds{' '}
           {records(last.backup.counts)}.
         </Alert>

@@ -47,7 +47,12 @@ export function RestoreForm({
   const form = useForm({
     initial: { file: '', recoveryKey: '', targetDir: options.suggestedTarget, useIt: options.hasStore } as Values,
     schema: contract['restore.start'].input,
-    toInput: (v: Values) => ({ file: v.file, recoveryKey: v.recoveryKey, targetDir: v.targetDir, useIt: options.hasStore && v.useIt }),
+    toInput: (v: Values) => ({
+      file: v.file,
+      recoveryKey: v.recoveryKey,
+      targetDir: v.targetDir,
+      useIt: options.hasStore && v.useIt,
+    }),
   });
   const poll = useCallback(() => api.restore.job({}), []);
   const { job, follow, running } = useJob(poll, (done: JobState) => {
@@ -69,7 +74,10 @@ export function RestoreForm({
         <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Restored and checked" role="status">
           <Stack gap={6}>
             <Text>
-              The backup made {formatDateTime(result.createdAt)} was restored into <Text span ff="monospace">{result.targetDir}</Text>{' '}
+              The backup made {formatDateTime(result.createdAt)} was restored into{' '}
+              <Text span ff="monospace">
+                {result.targetDir}
+              </Text>{' '}
               and passed every check (integrity check, record counts): {restoredSummary(result)}.
             </Text>
             {result.switched ? (
@@ -80,8 +88,12 @@ export function RestoreForm({
               </Text>
             ) : (
               <Text>
-                The store in use here was not changed. To use the restored one, restore again with “Switch this workstation” ticked,
-                or start Deflect with <Text span ff="monospace">--data-dir {result.targetDir}</Text>.
+                The store in use here was not changed. To use the restored one, restore again with “Switch this workstation”
+                ticked, or start Deflect with{' '}
+                <Text span ff="monospace">
+                  --data-dir {result.targetDir}
+                </Text>
+                .
               </Text>
             )}
           </Stack>
@@ -119,7 +131,11 @@ export function RestoreForm({
         />
         <TextInput
           label="Restore into this new folder"
-          description={options.hasStore ? 'A folder that does not exist yet, or an empty one' : 'This workstation has no store yet, so its own data folder is suggested'}
+          description={
+            options.hasStore
+              ? 'A folder that does not exist yet, or an empty one'
+              : 'This workstation has no store yet, so its own data folder is suggested'
+          }
           spellCheck={false}
           autoComplete="off"
           disabled={running}

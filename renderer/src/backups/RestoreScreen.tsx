@@ -6,7 +6,15 @@ import { useQuery } from '../ui/useQuery';
 import { RestoreForm } from './RestoreForm';
 
 /** Before login: restore onto a new workstation, or replace a damaged store. The recovery key is the authority. */
-export function RestoreScreen({ departmentName, onBack, onDone }: { departmentName: string; onBack: () => void; onDone: () => void }) {
+export function RestoreScreen({
+  departmentName,
+  onBack,
+  onDone,
+}: {
+  departmentName: string;
+  onBack: () => void;
+  onDone: () => void;
+}) {
   const { data: options, error } = useQuery(useCallback(() => api.restore.options({}), []));
   return (
     <CenteredPage title="Restore from a backup" eyebrow={departmentName || 'Deflect'} width={720}>

@@ -38,13 +38,18 @@ export function KeysScreen() {
           When to rotate the keys
         </Title>
         <List spacing={4}>
-          <List.Item>When a member of staff leaves or is deactivated, especially an administrator, or anyone who could have copied the data folder.</List.Item>
-          <List.Item>When the recovery key, a printout of it, or a copy of the database key (Reveal key) may have been seen by someone.</List.Item>
+          <List.Item>
+            When a member of staff leaves or is deactivated, especially an administrator, or anyone who could have copied the data
+            folder.
+          </List.Item>
+          <List.Item>
+            When the recovery key, a printout of it, or a copy of the database key (Reveal key) may have been seen by someone.
+          </List.Item>
           <List.Item>When a laptop, a USB drive or a backup went missing, even if it was found again.</List.Item>
         </List>
         <Text size="sm" mt="sm">
-          Everyone keeps their password. Backups made before a rotation still need the recovery key of their time: keep the old one
-          locked away until those backups have been rotated out.
+          Everyone keeps their password. Backups made before a rotation still need the recovery key of their time: keep the old
+          one locked away until those backups have been rotated out.
         </Text>
       </section>
       {rotating ? (

@@ -89,8 +89,8 @@ export function RotateKeysDialog({
           <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="The keys were rotated" role="status">
             <Stack gap={6}>
               <Text size="sm">
-                The database is re-encrypted and {done.rotation.resealed} clinical {done.rotation.resealed === 1 ? 'value was' : 'values were'}{' '}
-                re-sealed.{' '}
+                The database is re-encrypted and {done.rotation.resealed} clinical{' '}
+                {done.rotation.resealed === 1 ? 'value was' : 'values were'} re-sealed.{' '}
                 {done.rotation.kept === 0
                   ? 'There is no other account.'
                   : `${done.rotation.kept} other ${done.rotation.kept === 1 ? 'account takes' : 'accounts take'} the new keys at their next login, with their own password.`}
@@ -104,8 +104,8 @@ export function RotateKeysDialog({
           {done.rotation.needReset.length ? (
             <Alert color="orange" variant="light" title="Accounts that need a new password">
               <Text size="sm">
-                {done.rotation.needReset.join(', ')}: their key slots were too old to take the new keys. Set a temporary password for
-                each on the <a href={href('/users')}>Users</a> screen.
+                {done.rotation.needReset.join(', ')}: their key slots were too old to take the new keys. Set a temporary password
+                for each on the <a href={href('/users')}>Users</a> screen.
               </Text>
             </Alert>
           ) : null}
@@ -119,10 +119,12 @@ export function RotateKeysDialog({
         <form ref={form.formRef} onSubmit={(e) => void rotate(e)} noValidate>
           <Stack>
             <Text fw={600}>Write down the new recovery key now. It takes effect when the rotation finishes.</Text>
-            <RecoveryKeyCard recoveryKey={preview.recoveryKey} departmentName={departmentName} title="Deflect recovery key (after key rotation)" />
-            {preview.keep.length ? (
-              <Text size="sm">Keep working with their own password: {names(preview.keep)}.</Text>
-            ) : null}
+            <RecoveryKeyCard
+              recoveryKey={preview.recoveryKey}
+              departmentName={departmentName}
+              title="Deflect recovery key (after key rotation)"
+            />
+            {preview.keep.length ? <Text size="sm">Keep working with their own password: {names(preview.keep)}.</Text> : null}
             {preview.needReset.length ? (
               <Alert color="orange" variant="light" title="These accounts will need a new password afterwards">
                 {names(preview.needReset)}

@@ -18,7 +18,15 @@ export const RECOVERY_KEY_INSTRUCTIONS = [
  * A new recovery key: large, with Copy and Print. The printed sheet (the key, the department, the
  * instructions) goes straight under #root, which is all the print stylesheet lets through.
  */
-export function RecoveryKeyCard({ recoveryKey, departmentName, title = 'Deflect recovery key' }: { recoveryKey: string; departmentName: string; title?: string }) {
+export function RecoveryKeyCard({
+  recoveryKey,
+  departmentName,
+  title = 'Deflect recovery key',
+}: {
+  recoveryKey: string;
+  departmentName: string;
+  title?: string;
+}) {
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   function copyKey() {
     copySecret(recoveryKey).then(

@@ -241,7 +241,11 @@ export function UsersScreen() {
           onConfirm={() => api.users.deactivate({ id: dialog.user.id })}
           onDone={() => {
             // Offer a key rotation: what the person may have copied (a backup, the recovery key) stays locked.
-            notifications.show({ color: 'green', title: 'Account deactivated', message: `${dialog.user.username} can no longer log in.` });
+            notifications.show({
+              color: 'green',
+              title: 'Account deactivated',
+              message: `${dialog.user.username} can no longer log in.`,
+            });
             setDialog({ kind: 'rotate', user: dialog.user });
             void load();
           }}
