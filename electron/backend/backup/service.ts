@@ -84,6 +84,10 @@ const RETRY_MS = 60 * 60_000;
  * login, and a failure is retried after an hour.
  */
 export function scheduledBackupDue(backend: Backend): string | null {
+  // A session idle past its limit is locked here too (the router would lock it at the next call).
+  const session = backend.session;
+  if (session && !session.locked && backend.now() - session.lastActivity > backend.idleLockMinutes() * 60_000)
+    backend.lock('idle');
   if (!backend.isOpen() || tasksOf(backend).busy || backend.damage) return null;
   const settings = getBackupSettings(backend.requireDb());
   if (!settings.enabled || !settings.folder) return null;
