@@ -14,10 +14,18 @@ export const rotationPreviewSchema = z.object({
 export type RotationPreview = z.infer<typeof rotationPreviewSchema>;
 
 export const keysContract = {
-  /** When the keys were last rotated, and by whom (from the audit log). */
+  /**
+   * When the keys were last rotated, and by whom (from the audit log); and whether the recovery key also
+   * opens the clinical compartment (false for a store upgraded from before the clinical key existed,
+   * until a rotation issues a new recovery key).
+   */
   'keys.status': procedure({
     input: empty,
-    output: z.object({ lastRotatedAt: z.string().nullable(), lastRotatedBy: z.string().nullable() }),
+    output: z.object({
+      lastRotatedAt: z.string().nullable(),
+      lastRotatedBy: z.string().nullable(),
+      recoveryKeyOpensClinical: z.boolean(),
+    }),
     access: ['admin'],
     kind: 'query',
   }),

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -169,6 +169,77 @@ describe('key rotation', () => {
     await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect((await app.call('system.revealKey', { password: ADMIN.password })).keyHex).toBe(app.oldKey);
     expect((await app.call('contacts.clinical', { id: app.contactId })).clinicalNote).toBe(NOTE);
+  });
+
+  it('gives a store upgraded from before the clinical key a recovery key (and backups) that open clinical notes again', async () => {
+    const app = await unit();
+    // Turn the store back into an older one after migration 4: plain clinical values, no clinical key anywhere.
+    const db = app.backend.requireDb();
+    db.prepare('UPDATE contact_clinical SET note = ?').run(NOTE);
+    db.prepare('UPDATE screenings SET result = ?').run(JSON.stringify({ answers: [3, 3], score: 6, positive: true }));
+    db.prepare(`DELETE FROM meta WHERE key = 'clinical_key_check'`).run();
+    app.backend.logout();
+    const path = join(app.dataDir, 'deflect.vault.json');
+    const vault = JSON.parse(readFileSync(path, 'utf8')) as { slots: { clinical: unknown; publicKeyMac: unknown }[] };
+    for (const s of vault.slots) {
+      s.clinical = null;
+      s.publicKeyMac = null;
+    }
+    writeFileSync(path, JSON.stringify(vault));
+    // The first administrator login creates the clinical key; the recovery key cannot receive it then.
+    await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect((await app.call('contacts.clinical', { id: app.contactId })).clinicalNote).toBe(NOTE);
+    expect((await app.call('keys.status', {})).recoveryKeyOpensClinical).toBe(false);
+    app.backend.logout();
+
+    // The gap, on a copy of the folder: with the password lost, the old recovery key gets the records but not the notes.
+    const copyDir = join(tempDir(), 'copy');
+    cpSync(app.dataDir, copyDir, { recursive: true });
+    const copy = makeApp(copyDir);
+    await copy.call('auth.recover', {
+      recoveryKey: app.recoveryKey,
+      username: ADMIN.username,
+      newPassword: 'granite-orchard-willow-19',
+    });
+    await copy.call('auth.login', { username: ADMIN.username, password: 'granite-orchard-willow-19' });
+    expect((await copy.fail('contacts.clinical', { id: app.contactId })).message).toMatch(/clinical key/);
+    copy.backend.shutdown();
+
+    // A rotation issues a recovery key that holds the new clinical key, and backups carry it.
+    await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    const { preview, done } = await rotate(app);
+    expect(done.message).toBeNull();
+    expect((await app.call('keys.status', {})).recoveryKeyOpensClinical).toBe(true);
+    const backupFolder = tempDir('deflect-rot-backups-');
+    await app.call('backups.start', { folder: backupFolder });
+    const backupFile = (await finished(app)).backup!.file!;
+    app.backend.shutdown();
+
+    // Every administrator password lost: the new recovery key alone brings back the clinical notes…
+    const again = makeApp(app.dataDir);
+    await again.call('auth.recover', {
+      recoveryKey: preview.recoveryKey,
+      username: ADMIN.username,
+      newPassword: 'granite-orchard-willow-19',
+    });
+    await again.call('auth.login', { username: ADMIN.username, password: 'granite-orchard-willow-19' });
+    expect((await again.call('contacts.clinical', { id: app.contactId })).clinicalNote).toBe(NOTE);
+    again.backend.logout();
+
+    // …in the store and in a backup restored into a new folder.
+    const target = join(tempDir(), 'restored');
+    await again.call('restore.start', { file: backupFile, recoveryKey: preview.recoveryKey, targetDir: target, useIt: false });
+    expect((await finished(again)).message).toBeNull();
+    again.backend.shutdown();
+    const restored = makeApp(target);
+    await restored.call('auth.recover', {
+      recoveryKey: preview.recoveryKey,
+      username: ADMIN.username,
+      newPassword: 'quartz-lantern-meadow-58',
+    });
+    await restored.call('auth.login', { username: ADMIN.username, password: 'quartz-lantern-meadow-58' });
+    expect((await restored.call('contacts.clinical', { id: app.contactId })).clinicalNote).toBe(NOTE);
+    restored.backend.shutdown();
   });
 
   it('an account whose key pair is not vouched for gets nothing, and is listed as needing a new password', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -65,7 +65,7 @@ test('a folder that is not a full path, and zero daily backups, are refused at o
   await expect(page.getByText('Enter the full backup folder')).toBeVisible();
   await expect(page.getByText('Keep at least 1 daily backup.')).toBeVisible();
   await expect(page.getByLabel('Backup folder')).toBeFocused();
-  await snap(page, 'backups-settings-errors');
+  await snap(page, 'backups-settings-errors', { view: true });
 
   await page.getByLabel('Backup folder').fill(join(scratch, 'not-plugged-in'));
   await page.getByLabel('Daily backups to keep').fill('7');
@@ -143,8 +143,20 @@ test('the backup is restored into a new folder after its checks, and the restore
 });
 
 test('the keys are rotated: the new recovery key is shown, typed back, and then the only one that opens the store', async () => {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Keys' }).click();
+  // As in a store set up before clinical notes had their own key: the recovery slot holds no clinical key.
+  const vaultPath = join(app.harness.backend.dataDir, 'deflect.vault.json');
+  const stored = JSON.parse(readFileSync(vaultPath, 'utf8')) as { slots: { kind: string; clinical: unknown }[] };
+  stored.slots.find((s) => s.kind === 'recovery')!.clinical = null;
+  writeFileSync(vaultPath, JSON.stringify(stored, null, 2));
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' }).click();
+  const gap = page.getByRole('status').filter({ hasText: 'The recovery key does not open clinical notes' });
+  await expect(gap).toContainText('Rotate the keys once');
+  await snap(page, 'keys-home-recovery-warning');
+  await gap.getByRole('link', { name: 'Open Keys' }).click();
   await expect(heading('Keys')).toBeVisible();
+  await expect(gap).toBeVisible();
+  await checkA11y(page, 'keys with the recovery-key warning');
+  await snap(page, 'keys-recovery-warning');
   await expect(page.getByTestId('last-rotated')).toHaveText('Never since setup');
   await page.getByRole('button', { name: 'Rotate the keys' }).click();
   const dialog = page.getByRole('dialog', { name: 'Rotate the keys' });
@@ -178,6 +190,8 @@ test('the keys are rotated: the new recovery key is shown, typed back, and then 
   await snap(page, 'keys-rotated');
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('last-rotated')).not.toHaveText('Never since setup');
+  await expect(gap).toBeHidden();
+  await snap(page, 'keys-after-rotation');
 
   // The work goes on in the same session, under the new keys.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'People' }).click();

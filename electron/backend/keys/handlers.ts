@@ -1,7 +1,7 @@
 import type { keysContract } from '../../../shared/contract/keys';
 import { tasksOf } from '../maintenance/tasks';
 import type { HandlersFor } from '../router';
-import { prepareRotation, startRotation } from './rotate';
+import { prepareRotation, recoverySlotHoldsClinicalKey, startRotation } from './rotate';
 
 export const keysHandlers: HandlersFor<typeof keysContract> = {
   'keys.status': (ctx) => {
@@ -10,7 +10,11 @@ export const keysHandlers: HandlersFor<typeof keysContract> = {
         `SELECT at, username FROM audit_log WHERE action = 'keys.rotate' AND outcome = 'success' ORDER BY seq DESC LIMIT 1`,
       )
       .get() as { at: string; username: string | null } | undefined;
-    return { lastRotatedAt: row?.at ?? null, lastRotatedBy: row?.username ?? null };
+    return {
+      lastRotatedAt: row?.at ?? null,
+      lastRotatedBy: row?.username ?? null,
+      recoveryKeyOpensClinical: recoverySlotHoldsClinicalKey(ctx.backend.readVault()),
+    };
   },
 
   'keys.prepareRotation': (ctx) => prepareRotation(ctx.backend),

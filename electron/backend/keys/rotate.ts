@@ -90,6 +90,17 @@ function sortAccounts(backend: Backend, vault: VaultFile, selfId: string, clinic
   return { keep, needReset };
 }
 
+/**
+ * Whether the recovery slot carries a clinical-key wrap. A store set up before the clinical key existed
+ * got its clinical key at an administrator's login, when the recovery key was not at hand, so its
+ * recovery slot (and every backup's copy of it) opens the database but not clinical notes and
+ * screenings; a rotation makes the recovery slot anew with the new clinical key.
+ */
+export function recoverySlotHoldsClinicalKey(vault: VaultFile): boolean {
+  const slot = vault.slots.find((s) => s.kind === 'recovery');
+  return slot?.aad === 2 && slot.clinical !== null;
+}
+
 /** Step one: the new recovery key, to write down before anything changes. */
 export function prepareRotation(backend: Backend): RotationPreview {
   const user = admin(backend);

@@ -6,6 +6,7 @@ import { href } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
 import { BackupHealthAlert } from '../backups/BackupHealthAlert';
+import { HomeRecoveryKeyAlert } from '../keys/RecoveryKeyAlert';
 import { Dashboard } from './Dashboard';
 
 function greeting(hour: number): string {
@@ -33,6 +34,7 @@ export function HomeScreen() {
         }
       />
       {user.role === 'admin' ? <BackupHealthAlert /> : null}
+      {user.role === 'admin' ? <HomeRecoveryKeyAlert /> : null}
       <Dashboard />
       <section aria-labelledby="home-can-do">
         <Title order={2} size="h3" id="home-can-do" mb="md">

@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
+import { RecoveryKeyAlert } from './RecoveryKeyAlert';
 import { RotateKeysDialog } from './RotateKeysDialog';
 
 /** Administration → Keys: when the keys were last rotated, when to rotate them, and the rotation itself. */
@@ -24,6 +25,7 @@ export function KeysScreen() {
           </Button>
         }
       />
+      <RecoveryKeyAlert status={status} />
       <Card withBorder padding="md" maw={520}>
         <Text size="xs" fw={600} tt="uppercase" c="dimmed">
           Last rotated
