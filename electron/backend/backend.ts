@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionUser } from '../../shared/contract/users';
 import { clampIdleLockMinutes } from '../../shared/domain/session';
@@ -10,6 +10,7 @@ import { recoverInterruptedSwap } from './maintenance/swap';
 import { keepRollbackCopy } from './maintenance/rollbackCopy';
 import { getIdleLockMinutes } from './system/idleLock';
 import { AppError } from './errors';
+import { faultMessage } from './faults';
 import type { KdfCost } from './vault/crypto';
 import { DB_FILE, type PendingAudit, readVault, type VaultFile, vaultExists, writeVault } from './vault/file';
 
@@ -59,6 +60,8 @@ export class Backend {
   session: Session | null = null;
   private db: Db | null = null;
   private dataKey: Buffer | null = null;
+  /** Which file the open store is (device and inode), to notice it vanishing from under the app. */
+  private storeFile: FileIdentity | null = null;
   private clinicalKey: Buffer | null = null;
   /** The unlocked store's idle-lock minutes (read from the database at open, clamped to 1–30). */
   private idleMinutes: number | null = null;
@@ -199,6 +202,7 @@ export class Backend {
       beforeMigrate: (db, from) => keepRollbackCopy(db, dataDir, from, this.now()),
     });
     this.dataKey = Buffer.from(dataKey);
+    this.storeFile = fileIdentity(this.dbPath);
     this.idleMinutes = getIdleLockMinutes(this.db);
     // SQLite gives the WAL and shared-memory files the database file's mode; older stores are tightened here.
     for (const suffix of ['', '-wal', '-shm']) restrictToOwner(this.dbPath + suffix);
@@ -206,7 +210,20 @@ export class Backend {
     return this.db;
   }
 
+  /**
+   * Before a change: the database file must still be where it was opened. A data folder on a drive
+   * that was unplugged or a share that went away (or a folder moved or deleted under the app) can leave
+   * an open file handle that still accepts writes that would never reach the store — refused instead.
+   */
+  requireStoreReachable(): void {
+    if (!this.db || !this.storeFile) return;
+    const now = fileIdentity(this.dbPath);
+    if (!now || now.dev !== this.storeFile.dev || now.ino !== this.storeFile.ino)
+      throw new AppError('unavailable', faultMessage('unreachable'));
+  }
+
   closeStore(): void {
+    this.storeFile = null;
     if (this.db) for (const listener of this.storeListeners) listener('close');
     if (this.db) {
       this.keepAuditHead(this.db);
@@ -322,5 +339,19 @@ export class Backend {
     } finally {
       for (const dir of [...this.folderLocks.keys()]) this.releaseFolder(dir);
     }
+  }
+}
+
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+function fileIdentity(path: string): FileIdentity | null {
+  try {
+    const st = statSync(path);
+    return { dev: st.dev, ino: st.ino };
+  } catch {
+    return null;
   }
 }

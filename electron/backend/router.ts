@@ -133,6 +133,14 @@ function invalid(error: z.ZodError): ApiError {
 const ALLOWED_DURING_EXCLUSIVE_JOB = new Set<string>(['auth.lock', 'auth.logout', 'auth.heartbeat']);
 
 /** Changes still allowed while the store is marked damaged: ending the session, and the way out (restore). */
+/** Logging out, locking and restoring stay possible when the data folder has gone away. */
+const ALLOWED_WHILE_UNREACHABLE: ReadonlySet<ProcedureName> = new Set([
+  'auth.logout',
+  'auth.lock',
+  'restore.start',
+  'demo.leave',
+]);
+
 function allowedWhileDamaged(name: ProcedureName): boolean {
   return name.startsWith('auth.') || name.startsWith('restore.') || name === 'demo.leave';
 }
@@ -173,6 +181,7 @@ export class Router {
       if (this.backend.damage && def.kind === 'mutation' && def.access !== 'public' && !allowedWhileDamaged(name)) {
         throw new AppError('unavailable', this.backend.damage);
       }
+      if (def.kind === 'mutation' && !ALLOWED_WHILE_UNREACHABLE.has(name)) this.backend.requireStoreReachable();
       const value = await this.run(ctx, parsed.data);
       const out = def.output.safeParse(value);
       if (!out.success) throw new Error(`output of ${name} does not match its contract`);

@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statfsSync,
   statSync,
@@ -206,6 +207,40 @@ describe('one program per data folder', () => {
     app.backend.shutdown();
     expect((await second.router.call('system.state', {})).ok).toBe(true);
     second.backend.shutdown();
+  });
+});
+
+describe('a data folder that goes away', () => {
+  it('refuses changes with a plain message while it is gone (none is shown as saved), and works again when it is back', async () => {
+    const app = await setUpApp();
+    await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    const create = (n: number) =>
+      app.router.call('people.create', { person: { firstName: `Folder${n}`, lastName: 'Sample' }, allowDuplicate: true });
+    for (let n = 0; n < 3; n++) expect((await create(n)).ok).toBe(true);
+    const before = await people(app);
+
+    // The drive is unplugged (on Linux the open file handle would still take writes that never reach it).
+    const gone = `${app.dataDir}-unplugged`;
+    renameSync(app.dataDir, gone);
+    const unreachable =
+      /cannot reach its data folder .* Nothing was saved\. Reconnect it and try again; what you typed is still on screen\./;
+    expect(await create(3)).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(unreachable) } });
+    const password = await app.router.call('auth.changePassword', {
+      currentPassword: ADMIN.password,
+      newPassword: 'copper-willow-harbour-63',
+    });
+    expect(password).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(unreachable) } });
+
+    // Plugged back in: saving works again; after a restart only the saves that succeeded are there.
+    renameSync(gone, app.dataDir);
+    expect((await create(4)).ok).toBe(true);
+    app.backend.shutdown();
+    const again = makeApp(app.dataDir);
+    await again.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(await people(again)).toBe(before + 1);
+    expect(again.backend.requireDb().pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect((await again.call('audit.verify', {})).ok).toBe(true);
+    again.backend.shutdown();
   });
 });
 
