@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { consentsContract } from './consents';
 import { providersContract } from './providers';
 import { demoContract } from './demo';
 import { followupsContract } from './followups';
 import { intakeContract } from './intake';
+import { keysContract } from './keys';
 import { lettersContract } from './letters';
 import { milestonesContract } from './milestones';
 import { participantsContract } from './participants';
@@ -35,6 +37,8 @@ export const contract = {
   ...participantsContract,
   ...ttaContract,
   ...demoContract,
+  ...backupsContract,
+  ...keysContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { useAllowedScreens } from '../app/nav-context';
 import { href } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
+import { BackupHealthAlert } from '../backups/BackupHealthAlert';
+import { HomeRecoveryKeyAlert } from '../keys/RecoveryKeyAlert';
 import { HomeMilestones } from '../milestones/HomeMilestones';
 import { Dashboard } from './Dashboard';
 
@@ -37,6 +39,8 @@ export function HomeScreen() {
           </Group>
         }
       />
+      {user.role === 'admin' ? <BackupHealthAlert /> : null}
+      {user.role === 'admin' ? <HomeRecoveryKeyAlert /> : null}
       <Dashboard />
       <HomeMilestones />
       <section aria-labelledby="home-can-do">
