@@ -358,6 +358,22 @@ test('settings: out-of-range lock minutes, a written-out state and a phone of wo
   await expect(log).not.toContainText(ids.coordinator.slice(0, 8));
 });
 
+test('letter template: no name and an unknown placeholder are both marked on the first save', async () => {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Letters' }).click();
+  await page.getByRole('button', { name: 'New template' }).click();
+  const text = page.getByRole('textbox', { name: 'Text' });
+  await text.fill('Dear {{provider.name}},\n\nPlease see {{person.nmae}}.');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expectFieldError(page.getByRole('textbox', { name: 'Name' }), 'Template name is required.');
+  await expectFieldError(text, 'Unknown placeholder {{person.nmae}} (line 3).');
+  await expect(page.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await snap(page, 'form-errors-template', { view: true });
+  // Fixing the placeholder takes its mark away as it is typed.
+  await text.fill('Dear {{provider.name}},\n\nPlease see {{person.name}}.');
+  await expect(text).toHaveAttribute('aria-invalid', 'false');
+  await page.getByRole('button', { name: 'Close' }).click();
+});
+
 test('login and lock: a failed attempt takes the logged-out notice away; empty fields are flagged; the lock screen says "Could not unlock"', async () => {
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByText('You have logged out.')).toBeVisible();
