@@ -10,6 +10,7 @@ import { lettersHandlers } from './letters/handlers';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
 import { referralsHandlers } from './referrals/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { Router } from './router';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
@@ -33,6 +34,7 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...referralsHandlers,
     ...lettersHandlers,
     ...timelineHandlers,
+    ...reportsHandlers,
     ...demoHandlers,
   });
   return { backend, router };

@@ -10,6 +10,7 @@ import { lettersContract } from './letters';
 import { peopleContract } from './people';
 import type { Result } from './procedure';
 import { referralsContract } from './referrals';
+import { reportsContract } from './reports';
 import { systemContract } from './system';
 import { timelineContract } from './timeline';
 import { usersContract } from './users';
@@ -28,6 +29,7 @@ export const contract = {
   ...referralsContract,
   ...lettersContract,
   ...timelineContract,
+  ...reportsContract,
   ...demoContract,
 } as const;
 

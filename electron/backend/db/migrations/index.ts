@@ -3,6 +3,7 @@ import * as m0002 from './0002_providers';
 import * as m0003 from './0003_intake';
 import * as m0004 from './0004_hardening';
 import * as m0005 from './0005_referrals';
+import * as m0006 from './0006_reports';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'intake', sql: m0003.sql },
   { version: 4, name: 'hardening', sql: m0004.sql },
   { version: 5, name: 'referrals', sql: m0005.sql },
+  { version: 6, name: 'reports', sql: m0006.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
