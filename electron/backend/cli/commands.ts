@@ -1,7 +1,8 @@
 import { demoCommands } from '../demo/cli';
 import { providersCommands } from '../providers/cli';
+import { reportsCommands } from '../reports/cli';
 import { coreCommands } from './core';
 import type { CliCommand } from './types';
 
 /** Every admin command. Slices add theirs here. */
-export const COMMANDS: CliCommand[] = [...coreCommands, ...providersCommands, ...demoCommands];
+export const COMMANDS: CliCommand[] = [...coreCommands, ...providersCommands, ...reportsCommands, ...demoCommands];

@@ -14,6 +14,8 @@ export interface ChartBar {
 
 export interface BarChart {
   kind: 'bars';
+  /** A section heading drawn with the chart, so that it never stands alone at the foot of a page. */
+  heading?: string;
   title: string;
   caption?: string;
   orientation: 'vertical' | 'horizontal';
@@ -27,17 +29,28 @@ const AXIS = '#9a9a9a';
 const INK = '#1a1a1a';
 const GREY = '#555555';
 
-/** Height the chart takes on the page, title and caption included. */
-export function chartHeight(c: BarChart): number {
-  const body = c.orientation === 'horizontal' ? c.bars.length * 17 + 6 : 150;
-  return 22 + body + (c.caption ? 18 : 0) + 10;
+/** Nothing to draw: every bar hidden, or every figure zero. */
+function emptyNote(c: BarChart): string | null {
+  if (c.bars.every((b) => b.value === null)) return 'Every figure of this chart is suppressed (small numbers).';
+  if (c.bars.every((b) => b.value === 0)) return 'None in this period.';
+  if (c.bars.every((b) => !b.value)) return 'Every figure of this chart is zero or suppressed (small numbers).';
+  return null;
 }
 
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= max) return m * p;
-  return 10 * p;
+/** Height the chart takes on the page: heading, title, bars and caption. */
+export function chartHeight(c: BarChart): number {
+  const body = emptyNote(c) ? 16 : c.orientation === 'horizontal' ? c.bars.length * 17 + 6 : 150;
+  return (c.heading ? 34 : 0) + 22 + body + (c.caption ? 18 : 0) + 10;
+}
+
+/** Whole-number gridlines: a step of 1, 2 or 5 × 10^k giving at most four steps up to the largest value. */
+function ticks(max: number): number[] {
+  const target = Math.max(1, max) / 4;
+  const p = 10 ** Math.floor(Math.log10(target));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * p).find((s) => s >= target) ?? 10 * p);
+  const out = [0];
+  while (out[out.length - 1]! < max) out.push(out[out.length - 1]! + step);
+  return out;
 }
 
 function vertical(doc: Doc, c: BarChart, x: number, y: number, w: number): number {
@@ -45,11 +58,12 @@ function vertical(doc: Doc, c: BarChart, x: number, y: number, w: number): numbe
   const labelH = 16;
   const left = x + 30;
   const plotW = w - 30;
-  const max = niceMax(Math.max(0, ...c.bars.map((b) => b.value ?? 0)));
+  const grid = ticks(Math.max(0, ...c.bars.map((b) => b.value ?? 0)));
+  const max = grid[grid.length - 1]!;
   doc.font('regular').fontSize(7).fillColor(GREY);
-  for (const t of [0, 0.5, 1]) {
-    const ty = y + h - t * h;
-    doc.text(String(Math.round(max * t)), x, ty - 4, { width: 26, align: 'right', lineBreak: false });
+  for (const t of grid) {
+    const ty = y + h - (t / max) * h;
+    doc.text(t.toLocaleString('en-US'), x, ty - 4, { width: 26, align: 'right', lineBreak: false });
     doc
       .moveTo(left, ty)
       .lineTo(left + plotW, ty)
@@ -86,7 +100,7 @@ function vertical(doc: Doc, c: BarChart, x: number, y: number, w: number): numbe
 function horizontal(doc: Doc, c: BarChart, x: number, y: number, w: number): number {
   const labelW = Math.min(190, w * 0.38);
   const plotW = w - labelW - 60;
-  const max = niceMax(Math.max(0, ...c.bars.map((b) => b.value ?? 0)));
+  const max = Math.max(1, ...c.bars.map((b) => b.value ?? 0));
   c.bars.forEach((b, i) => {
     const by = y + i * 17;
     doc
@@ -117,9 +131,22 @@ function horizontal(doc: Doc, c: BarChart, x: number, y: number, w: number): num
 
 /** Draws the chart at (x, y), `w` wide; returns the height used. */
 export function drawChart(doc: Doc, c: BarChart, x: number, y: number, w: number): number {
-  doc.font('bold').fontSize(10).fillColor(INK).text(c.title, x, y, { width: w });
-  let cy = y + 20;
-  cy += c.orientation === 'vertical' ? vertical(doc, c, x, cy, w) : horizontal(doc, c, x, cy, w);
+  let cy = y;
+  if (c.heading) {
+    doc
+      .font('bold')
+      .fontSize(12.5)
+      .fillColor(INK)
+      .text(c.heading, x, cy + 4, { width: w });
+    cy = doc.y + 10;
+  }
+  doc.font('bold').fontSize(10).fillColor(INK).text(c.title, x, cy, { width: w });
+  cy = doc.y + 6;
+  const note = emptyNote(c);
+  if (note) {
+    doc.font('italic').fontSize(8.5).fillColor(GREY).text(note, x, cy, { width: w });
+    cy = doc.y + 4;
+  } else cy += c.orientation === 'vertical' ? vertical(doc, c, x, cy, w) : horizontal(doc, c, x, cy, w);
   if (c.caption) {
     doc
       .font('regular')

@@ -19,7 +19,7 @@ export type PdfBlock =
   | { kind: 'box'; heading: string; paragraphs: string[] }
   | BarChart
   /** Headline figures side by side: the number large, its label and a line below it. */
-  | { kind: 'figures'; items: { value: string; label: string; note: string }[] };
+  | { kind: 'figures'; items: { value: string; label: string; note: string; muted?: boolean }[] };
 
 export interface PdfDoc {
   title: string;
@@ -207,14 +207,21 @@ function drawBlock(doc: Doc, block: PdfBlock): void {
           const x = MARGIN + j * cellW;
           doc
             .font('bold')
-            .fontSize(18)
-            .fillColor(INK)
-            .text(f.value, x, y, { width: cellW - 12 });
-          doc
-            .font('bold')
             .fontSize(SIZE.label)
             .fillColor(INK)
-            .text(f.label, x, doc.y, { width: cellW - 12 });
+            .text(f.label, x, y, { width: cellW - 12 });
+          if (f.muted)
+            doc
+              .font('italic')
+              .fontSize(11)
+              .fillColor(GREY)
+              .text(f.value, x, doc.y + 5, { width: cellW - 12 });
+          else
+            doc
+              .font('bold')
+              .fontSize(18)
+              .fillColor(INK)
+              .text(f.value, x, doc.y, { width: cellW - 12 });
           doc
             .font('regular')
             .fontSize(SIZE.small)

@@ -45,7 +45,7 @@ function bars(
   title: string,
   input: SummaryInput,
   orientation: BarChart['orientation'],
-  caption?: string,
+  options: { caption?: string; heading?: string } = {},
 ): PdfBlock | null {
   const m = measure(code);
   if (!input.report.measures.includes(code)) return null;
@@ -60,7 +60,7 @@ function bars(
       text: figureText(m, key, report, suppression.hidden),
     };
   });
-  return { kind: 'bars', title, orientation, bars: list, ...(caption ? { caption } : {}) };
+  return { kind: 'bars', title, orientation, bars: list, ...options };
 }
 
 export function summaryBlocks(input: SummaryInput): PdfBlock[] {
@@ -79,13 +79,13 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
         const key = headlineKey(m);
         return {
           value: figureText(m, key, report, suppression.hidden),
+          muted: suppression.hidden.has(key) || report.values[key] === null,
           label: headlineLabel(m),
           note: previous && prevName ? `${prevName}: ${figureText(m, key, previous.report, previous.suppression.hidden)}` : '',
         };
       }),
     },
-    { kind: 'heading', text: 'Contacts' },
-    bars('contacts_by_month', 'Contacts per month', input, 'vertical'),
+    bars('contacts_by_month', 'Contacts per month', input, 'vertical', { heading: 'Contacts' }),
     bars('contacts_by_pathway', 'Contacts by deflection pathway', input, 'horizontal'),
     { kind: 'heading', text: 'Referrals and treatment engagement' },
     bars('referral_funnel', 'Referral funnel: referrals made in the period, by the furthest stage reached', input, 'horizontal'),
@@ -94,10 +94,9 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
       'Days from first contact to treatment engagement',
       input,
       'vertical',
-      'People who first engaged in treatment in the period. Engagement within 30 days is the state’s key indicator.',
+      { caption: 'People who first engaged in treatment in the period. Engagement within 30 days is the state’s key indicator.' },
     ),
-    { kind: 'heading', text: 'People served' },
-    bars('age_band', 'Age', input, 'horizontal'),
+    bars('age_band', 'Age', input, 'horizontal', { heading: 'People served' }),
     bars('race_ethnicity', 'Race and ethnicity', input, 'horizontal'),
     {
       kind: 'box',
