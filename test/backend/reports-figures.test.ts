@@ -227,3 +227,27 @@ describe('report figures of the hand-built scenario', () => {
     expect((await unit.fail('reports.compute', { from: '2026-02-30', to: '2026-03-01' })).field).toBe('from');
   });
 });
+
+describe('what the computation reads', () => {
+  it('has a bit for every need and service type, and the masks agree with the needs and referrals recorded', async () => {
+    const unit = await buildScenario();
+    const db = unit.backend.requireDb();
+    const { NEEDS } = await import('../../shared/domain/needs');
+    const { SERVICE_TYPES } = await import('../../shared/domain/serviceTypes');
+    const bits = db.prepare('SELECT vocab, code FROM report_bits').all() as { vocab: string; code: string }[];
+    expect(new Set(bits.filter((b) => b.vocab === 'need').map((b) => b.code))).toEqual(new Set(NEEDS.map((n) => n.code)));
+    expect(new Set(bits.filter((b) => b.vocab === 'service_type').map((b) => b.code))).toEqual(new Set(SERVICE_TYPES));
+    const stale = db
+      .prepare(
+        `SELECT count(*) FROM contacts c WHERE c.needs_mask <> (SELECT coalesce(sum(1 << b.bit), 0) FROM contact_needs n
+           JOIN report_bits b ON b.vocab = 'need' AND b.code = n.need WHERE n.contact_id = c.id)
+         OR c.referred_types_mask <> (SELECT coalesce(sum(DISTINCT 1 << b.bit), 0) FROM referrals r
+           JOIN referral_service_types t ON t.referral_id = r.id JOIN report_bits b ON b.vocab = 'service_type' AND b.code = t.service_type
+          WHERE r.contact_id = c.id AND r.sent_at IS NOT NULL)`,
+      )
+      .pluck()
+      .get();
+    expect(stale).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM contacts WHERE needs_mask <> 0').pluck().get()).toBeGreaterThan(30);
+  }, 120_000);
+});

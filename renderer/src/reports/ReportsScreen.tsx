@@ -92,7 +92,7 @@ export function ReportsScreen() {
         description={
           own
             ? 'Your own counts: the contacts you were on and the referrals you made or that came from them.'
-            : 'The figures the state and the TTA provider ask for, with what each one counts. Pick a period; hover or focus ⓘ for a definition.'
+            : 'The figures the state and the TTA provider ask for. Pick a period; point at or tab to the information icon beside a figure to read what it counts.'
         }
       />
       <Card withBorder radius="sm" padding="sm">
