@@ -87,23 +87,30 @@ test('a coordinator opens the quarter’s report, reads a definition, sees the c
   await page.getByRole('radiogroup', { name: 'Demographic shown' }).getByText('Race and ethnicity').click();
   await expect(page.getByRole('figure', { name: 'People served: race and ethnicity' })).toBeVisible();
 
-  // Tables with the previous period beside each figure.
+  // Tables by section, with the previous period beside each figure.
+  await expect(page.getByRole('tab', { name: 'Contacts and people' })).toHaveAttribute('aria-selected', 'true');
   const pathways = page.getByRole('table', { name: 'Contacts by deflection pathway' });
   await expect(pathways.getByRole('columnheader', { name: 'Previous period' })).toBeVisible();
   await expect(pathways.getByRole('row', { name: /Community response/ })).toBeVisible();
   await checkA11y(page, 'reports');
   await snap(page, 'reports-quarter');
+  await page.getByRole('tab', { name: 'Demographics of the people served' }).click();
+  await expect(page.getByRole('table', { name: 'Race and ethnicity' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Demographics of the people served' }).scrollIntoViewIfNeeded();
+  await snap(page, 'reports-demographics', { view: true });
   await snap(page, 'reports-quarter-top', { view: true });
 
   // Exports: both data packages and the PDF, each recorded in the log with its SHA-256.
-  const exports = page.getByRole('region', { name: /^Export / });
+  const exportMenu = page.getByRole('button', { name: 'Export this period' });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const [button, file] of [
-    ['Data package: state', 'state'],
-    ['Data package: TTA provider', 'tta'],
+  for (const [item, file] of [
+    ['Data package for the state (zip)', 'state'],
+    ['Data package for the TTA provider (zip)', 'tta'],
   ] as const) {
     const download = page.waitForEvent('download');
-    await exports.getByRole('button', { name: button }).click();
+    await exportMenu.click();
+    if (file === 'state') await snap(page, 'reports-export-menu', { view: true });
+    await page.getByRole('menuitem', { name: item }).click();
     const d = await download;
     expect(d.suggestedFilename()).toBe(
       `deflect-${file}-${quarter.from.slice(0, 4)}-q${Math.floor(Number(quarter.from.slice(5, 7)) / 3) + 1}.zip`,
@@ -114,22 +121,25 @@ test('a coordinator opens the quarter’s report, reads a definition, sees the c
     );
   }
   const pdfDownload = page.waitForEvent('download');
-  await exports.getByRole('button', { name: 'PDF summary' }).click();
+  await exportMenu.click();
+  await page.getByRole('menuitem', { name: 'PDF summary for the chief or council' }).click();
   const pdf = await pdfDownload;
   const pdfPath = join(SCREENSHOTS, 'reports-summary.pdf');
   await pdf.saveAs(pdfPath);
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, join(SCREENSHOTS, 'reports-summary')]);
+  const exports = page.getByRole('region', { name: 'Exports and suppression' });
   const log = exports.getByRole('table', { name: 'Exports' });
   await expect(log.getByRole('row')).toHaveCount(4);
   await expect(log).toContainText('State (Illinois, 5 ILCS 820/25) data package');
   await expect(log).toContainText('TTA provider (BJA performance measures) data package');
   await expect(log).toContainText('PDF summary');
   await expect(log).toContainText('Coordinator Lind');
+  await log.scrollIntoViewIfNeeded();
   await snap(page, 'reports-exports', { view: true });
 });
 
 test('turning suppression off asks first, and the warning names what it exposes', async () => {
-  const exports = page.getByRole('region', { name: /^Export / });
+  const exports = page.getByRole('region', { name: 'Exports and suppression' });
   await exports.getByLabel('Suppression threshold').fill('0');
   await exports.getByRole('button', { name: 'Save threshold' }).click();
   const dialog = page.getByRole('dialog', { name: 'Turn small-cell suppression off?' });
@@ -155,8 +165,10 @@ test('an officer sees their own counts and nothing to export', async () => {
   await page.goto(`${app.harness.url}#/reports`);
   await expect(heading('My counts')).toBeVisible();
   await expect(page.getByTestId('headline-contacts')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('region', { name: /^Export / })).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'Demographics of the people served' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export this period' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Exports and suppression' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Demographics of the people served' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Contacts and people' })).toBeVisible();
   await checkA11y(page, 'my counts');
   await snap(page, 'reports-officer');
 });

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Menu, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
+import { IconDownload, IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { contract } from '../../../shared/contract';
 import type { ExportRecord } from '../../../shared/contract/reports';
@@ -32,8 +32,12 @@ function ExportLog({ exports }: { exports: ExportRecord[] }) {
             <Table.Th>Who</Table.Th>
             <Table.Th>What</Table.Th>
             <Table.Th>Period</Table.Th>
-            <Table.Th ta="right">Threshold</Table.Th>
-            <Table.Th ta="right">Hidden</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Threshold
+            </Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Hidden
+            </Table.Th>
             <Table.Th>SHA-256</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -133,25 +137,16 @@ function ThresholdForm({ threshold, onSaved }: { threshold: number; onSaved: () 
   );
 }
 
-export function ExportPanel({
-  period,
-  threshold,
-  onThresholdSaved,
-}: {
-  period: Period;
-  threshold: number;
-  onThresholdSaved: () => void;
-}) {
-  const fetchExports = useCallback(() => api.reports.exports({}), []);
-  const { data, reload } = useQuery(fetchExports);
-  const [busy, setBusy] = useState<string | null>(null);
+/** The export actions for the period on screen: both data packages and the PDF summary, each downloaded and logged. */
+export function ExportMenu({ period, threshold, onExported }: { period: Period; threshold: number; onExported: () => void }) {
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function run(what: string, call: () => ReturnType<typeof api.reports.exportPdf>, type: string) {
-    setBusy(what);
+  async function run(call: () => ReturnType<typeof api.reports.exportPdf>, type: string) {
+    setBusy(true);
     setError(null);
     const r = await call();
-    setBusy(null);
+    setBusy(false);
     if (!r.ok) {
       if (!isSessionProblem(r.error.code)) setError(r.error.message);
       return;
@@ -162,21 +157,74 @@ export function ExportPanel({
       title: `Exported ${r.value.fileName}`,
       message: `${formatNumber(r.value.export.hiddenCount)} figures hidden. SHA-256 ${r.value.export.sha256.slice(0, 16)}…`,
     });
-    void reload();
+    onExported();
   }
 
   const pkg = (profile: Profile) => () => api.reports.exportPackage({ ...period, profile });
 
   return (
-    <Card withBorder radius="sm" padding="md" component="section" aria-labelledby="report-export">
+    <Stack gap={4} align="flex-end">
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button leftSection={<IconDownload size={18} aria-hidden />} loading={busy}>
+            Export this period
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{threshold === 0 ? 'Suppression is OFF' : `Counts 1–${threshold} hidden`}</Menu.Label>
+          <Menu.Item
+            leftSection={<IconFileZip size={16} aria-hidden />}
+            onClick={() => void run(pkg('state'), 'application/zip')}
+          >
+            Data package for the state (zip)
+          </Menu.Item>
+          <Menu.Item leftSection={<IconFileZip size={16} aria-hidden />} onClick={() => void run(pkg('tta'), 'application/zip')}>
+            Data package for the TTA provider (zip)
+          </Menu.Item>
+          <Menu.Item
+            leftSection={<IconFileTypePdf size={16} aria-hidden />}
+            onClick={() => void run(() => api.reports.exportPdf({ ...period }), 'application/pdf')}
+          >
+            PDF summary for the chief or council
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {error ? (
+        <Alert color="red" role="alert" title="Not exported" maw={420}>
+          {error}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** What has left the building (the export log) and the suppression threshold. */
+export function ExportHistory({
+  threshold,
+  version,
+  onThresholdSaved,
+}: {
+  threshold: number;
+  version: number;
+  onThresholdSaved: () => void;
+}) {
+  const fetchExports = useCallback(() => api.reports.exports({}), []);
+  const { data, reload } = useQuery(fetchExports);
+  // `version` counts the exports made on this screen: each one is read back into the log.
+  useEffect(() => {
+    if (version) void reload();
+  }, [version, reload]);
+  return (
+    <Card withBorder radius="sm" padding="md" component="section" aria-labelledby="report-exports">
       <Stack gap="sm">
-        <Title order={2} size="h3" id="report-export">
-          Export {periodLabel(period)}
+        <Title order={2} size="h3" id="report-exports">
+          Exports and suppression
         </Title>
         <Text size="sm">
-          Exports leave the building: they hold only aggregate figures, with counts from 1 to {threshold === 0 ? '10' : threshold}{' '}
-          {threshold === 0 ? <strong>NOT hidden (suppression is off)</strong> : 'hidden and protected'}. The files are not
-          encrypted. Each export is recorded below and in the audit log.
+          Exports leave the building and are not encrypted: they hold only aggregate figures, with counts from 1 to{' '}
+          {threshold === 0 ? '10 NOT hidden (suppression is off)' : `${threshold} hidden and protected`}. The state package
+          follows 5 ILCS 820/25, the TTA package the BJA performance measures; both are Frictionless tabular data packages (zip)
+          with a README, a data dictionary and a SHA-256 manifest. Every export is listed here and in the audit log.
         </Text>
         {threshold === 0 ? (
           <Alert color="orange" title="Suppression is off">
@@ -184,42 +232,11 @@ export function ExportPanel({
             figures.
           </Alert>
         ) : null}
-        <Group gap="sm">
-          {PROFILES.map((p) => (
-            <Button
-              key={p.code}
-              leftSection={<IconFileZip size={18} aria-hidden />}
-              loading={busy === p.code}
-              disabled={busy !== null && busy !== p.code}
-              onClick={() => void run(p.code, pkg(p.code), 'application/zip')}
-            >
-              Data package: {p.code === 'state' ? 'state' : 'TTA provider'}
-            </Button>
-          ))}
-          <Button
-            variant="default"
-            leftSection={<IconFileTypePdf size={18} aria-hidden />}
-            loading={busy === 'pdf'}
-            disabled={busy !== null && busy !== 'pdf'}
-            onClick={() => void run('pdf', () => api.reports.exportPdf({ ...period }), 'application/pdf')}
-          >
-            PDF summary
-          </Button>
-        </Group>
-        {error ? (
-          <Alert color="red" role="alert" title="Not exported">
-            {error}
-          </Alert>
-        ) : null}
         <ThresholdForm threshold={threshold} onSaved={onThresholdSaved} />
         <Title order={3} size="h4" mt="sm">
           Exports so far
         </Title>
         <ExportLog exports={data?.exports ?? []} />
-        <Text size="xs" c="dimmed">
-          The state package follows 5 ILCS 820/25; the TTA package the BJA performance measures. Both are Frictionless tabular
-          data packages (zip) with a README, a data dictionary and a SHA-256 manifest.
-        </Text>
       </Stack>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Card, Group, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Card, Group, Stack, Table, Tabs, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconEyeOff, IconInfoCircle } from '@tabler/icons-react';
 import { useId } from 'react';
 import type { Report } from '../../../shared/contract/reports';
@@ -136,6 +136,7 @@ function Breakdown({ m, report }: { m: Measure; report: Report }) {
 
 /** A two-way table, this period only: rows by the row measure's categories, a column per column category. */
 function TwoWay({ m, report }: { m: Measure; report: Report }) {
+  const id = useId();
   if (m.kind !== 'table') return null;
   const rowsM = measure(m.rows);
   const colsM = measure(m.cols);
@@ -149,7 +150,6 @@ function TwoWay({ m, report }: { m: Measure; report: Report }) {
     </Table.Td>
   );
   const rowLabel = (code: string, label: string) => (rowsM.kind !== 'table' && rowsM.by === 'month' ? monthLabel(code) : label);
-  const id = useId();
   return (
     <Stack gap={4}>
       <Group gap={4}>
@@ -191,38 +191,49 @@ function TwoWay({ m, report }: { m: Measure; report: Report }) {
   );
 }
 
+/** The figures by section, one tab each, every figure with its definition and the previous period beside it. */
 export function MeasureTables({ report }: { report: Report }) {
   const included = new Set(report.measures);
+  const sections = SECTIONS.map((s) => ({
+    ...s,
+    measures: MEASURES.filter((m) => m.section === s.code && included.has(m.code)),
+  })).filter((s) => s.measures.length);
   return (
-    <Stack gap="lg">
-      {SECTIONS.map((s) => {
-        const ms = MEASURES.filter((m) => m.section === s.code && included.has(m.code));
-        if (!ms.length) return null;
-        const single = ms.filter((m) => m.kind !== 'table' && !m.by);
-        const broken = ms.filter((m) => m.kind === 'table' || m.by);
-        const headingId = `section-${s.code}`;
-        return (
-          <Card key={s.code} withBorder radius="sm" padding="md" component="section" aria-labelledby={headingId}>
-            <Title order={2} size="h3" id={headingId} mb="sm">
+    <Card withBorder radius="sm" padding="md" component="section" aria-labelledby="report-figures">
+      <Title order={2} size="h3" id="report-figures" mb="sm">
+        Figures
+      </Title>
+      <Tabs defaultValue={sections[0]?.code ?? null} keepMounted={false}>
+        <Tabs.List mb="md">
+          {sections.map((s) => (
+            <Tabs.Tab key={s.code} value={s.code}>
               {s.label}
-            </Title>
-            <Stack gap="md">
-              {single.length ? <SingleFigures measures={single} report={report} /> : null}
-              {broken.map((m) =>
-                m.kind === 'table' ? (
-                  <TwoWay key={m.code} m={m} report={report} />
-                ) : (
-                  <Breakdown key={m.code} m={m} report={report} />
-                ),
-              )}
-            </Stack>
-          </Card>
-        );
-      })}
-      <Text size="xs" c="dimmed">
-        Units: {Object.values(UNITS).join(', ')}. Figures marked <IconEyeOff size={12} aria-hidden /> are shown here in full but
-        hidden in exports.
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {sections.map((s) => {
+          const single = s.measures.filter((m) => m.kind !== 'table' && !m.by);
+          const broken = s.measures.filter((m) => m.kind === 'table' || m.by);
+          return (
+            <Tabs.Panel key={s.code} value={s.code}>
+              <Stack gap="md">
+                {single.length ? <SingleFigures measures={single} report={report} /> : null}
+                {broken.map((m) =>
+                  m.kind === 'table' ? (
+                    <TwoWay key={m.code} m={m} report={report} />
+                  ) : (
+                    <Breakdown key={m.code} m={m} report={report} />
+                  ),
+                )}
+              </Stack>
+            </Tabs.Panel>
+          );
+        })}
+      </Tabs>
+      <Text size="xs" c="dimmed" mt="sm">
+        Units: {Object.values(UNITS).join(', ')}. Figures marked <IconEyeOff size={12} aria-label="with this sign" /> are shown
+        here in full but hidden in exports.
       </Text>
-    </Stack>
+    </Card>
   );
 }

@@ -50,12 +50,12 @@ function MonthlyByPathway({ report }: { report: Report }) {
       summary={`Contacts per month: ${words(series(report, 'contacts_by_month'))}. By pathway over the period: ${words(pathways)}.`}
     >
       <BarChart
-        h={260}
+        h={320}
         data={data}
         dataKey="month"
         type="stacked"
         withLegend
-        legendProps={{ verticalAlign: 'bottom', height: 56 }}
+        legendProps={{ verticalAlign: 'bottom', height: 84 }}
         valueFormatter={formatNumber}
         series={pathways.map((p, i) => ({ name: p.code, label: p.label, color: PATHWAY_COLORS[i % PATHWAY_COLORS.length]! }))}
       />

@@ -11,7 +11,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
 import { changeText, formatFigure } from './figures';
 import { Definition, MeasureTables } from './MeasureTables';
-import { ExportPanel } from './ExportPanel';
+import { ExportHistory, ExportMenu } from './ExportPanel';
 import { initialPicker, PeriodPicker, pickedPeriod } from './PeriodPicker';
 import { ReportCharts } from './ReportCharts';
 
@@ -83,12 +83,18 @@ export function ReportsScreen() {
   const report = data?.report ?? null;
   const exporter = user.role === 'coordinator' || user.role === 'admin';
   const own = user.role === 'officer';
+  const [exported, setExported] = useState(0);
   const current = report && period && report.period.from === period.from && report.period.to === period.to ? report : null;
 
   return (
     <Stack gap="md">
       <PageHeader
         title={own ? 'My counts' : 'Reports'}
+        actions={
+          exporter && current ? (
+            <ExportMenu period={current.period} threshold={current.threshold} onExported={() => setExported((n) => n + 1)} />
+          ) : undefined
+        }
         description={
           own
             ? 'Your own counts: the contacts you were on and the referrals you made or that came from them.'
@@ -118,11 +124,11 @@ export function ReportsScreen() {
             {current.timeZone}
           </Text>
           <Headlines report={current} />
-          {exporter ? (
-            <ExportPanel period={current.period} threshold={current.threshold} onThresholdSaved={() => void reload()} />
-          ) : null}
           <ReportCharts report={current} />
           <MeasureTables report={current} />
+          {exporter ? (
+            <ExportHistory threshold={current.threshold} version={exported} onThresholdSaved={() => void reload()} />
+          ) : null}
         </Stack>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import type { CountMeasure, Measure } from './types';
-import { BJA, BOTH, CONTACT_DATE, PERIOD_PEOPLE, REFERRAL_DATE, STATE, STATE_PUBLIC, TTA, treatmentTypes } from './words';
+import { BJA, BOTH, CONTACT_DATE, PERIOD_PEOPLE, STATE, STATE_PUBLIC, TTA } from './words';
 import { DIMENSIONS, type DimensionName } from './dimensions';
 
 /** Contacts and people, health and safety, demographics. */

@@ -1,5 +1,5 @@
-import type { CountMeasure, Measure } from './types';
-import { BJA, BOTH, CONTACT_DATE, PERIOD_PEOPLE, REFERRAL_DATE, STATE, STATE_PUBLIC, TTA, treatmentTypes } from './words';
+import type { Measure } from './types';
+import { BJA, BOTH, CONTACT_DATE, REFERRAL_DATE, STATE, TTA, treatmentTypes } from './words';
 
 /** Referrals, treatment engagement and retention. */
 export const OUTCOME_MEASURES: readonly Measure[] = [
