@@ -122,16 +122,16 @@ describe('data packages', () => {
   it('hold the profile’s measures: the state’s minimum data in one, the BJA measures in the other', () => {
     const names = (e: Exported) =>
       (JSON.parse(unzip(e.contentBase64)['datapackage.json']!.toString('utf8')) as Descriptor).resources.map((r) => r.name);
-    expect(names(state)).toEqual(
-      expect.arrayContaining([
-        'summary',
-        'contacts-by-pathway',
-        'age-band',
-        'sex',
-        'race-ethnicity',
-        'days-to-engagement-distribution',
-      ]),
-    );
+    expect(names(state)).toEqual([
+      'summary',
+      'contacts-by-pathway',
+      'age-band',
+      'sex',
+      'race-ethnicity',
+      'veteran-status',
+      'housing-status',
+      'data-dictionary',
+    ]);
     expect(names(state)).not.toContain('contacts-by-need');
     expect(names(tta)).toEqual(
       expect.arrayContaining([

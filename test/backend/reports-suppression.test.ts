@@ -166,19 +166,16 @@ describe('small-cell suppression', () => {
     expect(published(alt, s.hidden)).toEqual(published(v, s.hidden));
   });
 
-  it('hides a rate whose numerator is hidden, the median of a hidden population, and the doses of hidden overdoses', () => {
+  it('hides a rate whose numerator is hidden, and the doses of hidden overdoses', () => {
     const v = values({
       contacts: 400,
       treatment_referral_encounters: 4,
       treatment_referral_rate: 1,
       overdoses: 3,
       naloxone_doses: 14,
-      first_engagements: 5,
-      'days_to_engagement.median': 12,
     });
     const s = suppress(v, MONTHS, 10);
-    for (const k of ['treatment_referral_rate', 'naloxone_doses', 'days_to_engagement.median'])
-      expect(s.dependent.has(k), k).toBe(true);
+    for (const k of ['treatment_referral_rate', 'naloxone_doses']) expect(s.dependent.has(k), k).toBe(true);
     expect(s.hidden.has('contacts')).toBe(false);
   });
 

@@ -15,7 +15,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function dateOption(args: CliArgs, name: 'from' | 'to'): string {
   const v = requireString(args, name).trim();
   const real = DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
-  if (!real) throw new CliError(`--${name} must be a real date as YYYY-MM-DD (for example 2026-07-01), not "${v.slice(0, 40)}".`, 2);
+  if (!real)
+    throw new CliError(`--${name} must be a real date as YYYY-MM-DD (for example 2026-07-01), not "${v.slice(0, 40)}".`, 2);
   return v;
 }
 
@@ -63,7 +64,8 @@ const exportCommand: CliCommand = {
     }
     const out = outputPath(args, 'out', '.zip');
     const pdf = outputPath(args, 'pdf', '.pdf');
-    if (!out && !pdf) throw new CliError('Give --out FILE.zip for the data package, --pdf FILE.pdf for the PDF summary, or both.', 2);
+    if (!out && !pdf)
+      throw new CliError('Give --out FILE.zip for the data package, --pdf FILE.pdf for the PDF summary, or both.', 2);
     if (out && rawProfile === undefined) throw new CliError(`--out needs --profile ${PROFILE_CODES.join(' or ')}.`, 2);
     const session = await io.session(args.values['data-dir'] as string | undefined, args.values.user as string | undefined);
     try {

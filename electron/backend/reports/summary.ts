@@ -47,8 +47,8 @@ function bars(
   orientation: BarChart['orientation'],
   options: { caption?: string; heading?: string } = {},
 ): PdfBlock | null {
-  const m = measure(code);
   if (!input.report.measures.includes(code)) return null;
+  const m = measure(code);
   const { report, suppression } = input;
   const list = categoriesOf(m, report.months).map((c) => {
     const key = keyOf(m.code, c.code);
@@ -89,13 +89,9 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
     bars('contacts_by_pathway', 'Contacts by deflection pathway', input, 'horizontal'),
     { kind: 'heading', text: 'Referrals and treatment engagement' },
     bars('referral_funnel', 'Referral funnel: referrals made in the period, by the furthest stage reached', input, 'horizontal'),
-    bars(
-      'days_to_engagement_distribution',
-      'Days from first contact to treatment engagement',
-      input,
-      'vertical',
-      { caption: 'People who first engaged in treatment in the period. Engagement within 30 days is the state’s key indicator.' },
-    ),
+    bars('days_to_engagement_distribution', 'Days from first contact to treatment engagement', input, 'vertical', {
+      caption: 'People who first engaged in treatment in the period. Engagement within 30 days is the state’s key indicator.',
+    }),
     bars('age_band', 'Age', input, 'horizontal', { heading: 'People served' }),
     bars('race_ethnicity', 'Race and ethnicity', input, 'horizontal'),
     {

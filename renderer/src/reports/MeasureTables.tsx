@@ -50,7 +50,7 @@ function HiddenMark() {
 function ValueCells({ m, row, compare }: { m: Measure; row: Row; compare: boolean }) {
   return (
     <>
-      <Table.Td ta="right" fw={row.total ? 700 : undefined} data-key={row.key}>
+      <Table.Td ta="right" fw={row.total ? 700 : undefined} data-key={row.key} style={{ whiteSpace: 'nowrap' }}>
         {formatFigure(m, row.value)}
         {row.hidden ? <HiddenMark /> : null}
       </Table.Td>
@@ -109,7 +109,8 @@ function SingleFigures({ measures, report }: { measures: Measure[]; report: Repo
 }
 
 function Breakdown({ m, report }: { m: Measure; report: Report }) {
-  const compare = report.previousValues !== null;
+  // Months differ from one period to the next: a month is not compared with another.
+  const compare = report.previousValues !== null && !(m.kind !== 'table' && m.by === 'month');
   const id = useId();
   return (
     <Stack gap={4}>
@@ -125,7 +126,7 @@ function Breakdown({ m, report }: { m: Measure; report: Report }) {
           {rowsOf(m, report).map((row) => (
             <Table.Tr key={row.key}>
               <Table.Td fw={row.total ? 700 : undefined}>{row.label}</Table.Td>
-              <ValueCells m={m} row={row} compare={compare} />
+              <ValueCells m={m} row={{ ...row, previous: compare ? row.previous : null }} compare={compare} />
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -144,7 +145,7 @@ function TwoWay({ m, report }: { m: Measure; report: Report }) {
   const cols = categoriesOf(colsM, report.months);
   const hidden = new Set(report.hidden);
   const cell = (key: string, bold = false) => (
-    <Table.Td ta="right" fw={bold ? 700 : undefined} key={key}>
+    <Table.Td ta="right" fw={bold ? 700 : undefined} key={key} style={{ whiteSpace: 'nowrap' }}>
       {formatFigure(m, report.values[key] ?? null)}
       {hidden.has(key) ? <HiddenMark /> : null}
     </Table.Td>

@@ -125,6 +125,14 @@ export const OUTCOME_MEASURES: readonly Measure[] = [
     partOf: 'referrals_by_status.closed',
     officer: true,
   },
+];
+
+/**
+ * Treatment engagement and retention: first contact, 30-day engagement, days to engagement, retention checks.
+ * They count people by their participant milestones (issue 10: first contact and first treatment engagement
+ * as shared/domain/participants.ts defines them), and join MEASURES when that slice is in the app.
+ */
+export const ENGAGEMENT_MEASURES: readonly Measure[] = [
   // Treatment engagement and retention
   {
     kind: 'count',
