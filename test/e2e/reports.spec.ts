@@ -78,9 +78,9 @@ test('a coordinator opens the quarter’s report, reads a definition, sees the c
   await snap(page, 'reports-definition', { view: true });
   await page.keyboard.press('Escape');
 
-  // Charts: four figures, drawn.
+  // Charts, drawn.
   const charts = page.getByRole('region', { name: 'Charts' });
-  for (const name of ['Contacts per month by pathway', 'Referral funnel', 'Days from first contact to treatment engagement']) {
+  for (const name of ['Contacts per month by pathway', 'Referral funnel']) {
     await expect(page.getByRole('figure', { name })).toBeVisible();
   }
   await expect(charts.locator('.recharts-bar-rectangle').first()).toBeVisible();
