@@ -1,6 +1,6 @@
 import { categoriesOf, keyOf, type Measure, MEASURES, measure } from '../../../shared/domain/reports/catalogue';
 import { monthLabel, periodDates, periodLabel, periodName } from '../../../shared/domain/reports/periods';
-import { SUPPRESSED_MARKER, suppressionNote } from '../../../shared/domain/reports/words';
+import { inSentence, SUPPRESSED_MARKER, suppressionNote } from '../../../shared/domain/reports/words';
 import type { Letterhead } from '../letters/letterhead';
 import type { BarChart } from '../pdf/charts';
 import { type PdfBlock, renderPdf } from '../pdf/draw';
@@ -37,7 +37,7 @@ function headlineKey(m: Measure): string {
 }
 
 function headlineLabel(m: Measure): string {
-  return m.kind === 'stat' ? `Median ${m.label.toLowerCase()}` : m.label;
+  return m.kind === 'stat' ? `Median ${inSentence(m.label)}` : m.label;
 }
 
 function bars(
@@ -87,8 +87,9 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
     },
     bars('contacts_by_month', 'Contacts per month', input, 'vertical', { heading: 'Contacts' }),
     bars('contacts_by_pathway', 'Contacts by deflection pathway', input, 'horizontal'),
-    { kind: 'heading', text: 'Referrals and treatment engagement' },
-    bars('referral_funnel', 'Referral funnel: referrals made in the period, by the furthest stage reached', input, 'horizontal'),
+    bars('referral_funnel', 'Referral funnel: referrals made in the period, by the furthest stage reached', input, 'horizontal', {
+      heading: 'Referrals and treatment engagement',
+    }),
     bars('days_to_engagement_distribution', 'Days from first contact to treatment engagement', input, 'vertical', {
       caption: 'People who first engaged in treatment in the period. Engagement within 30 days is the state’s key indicator.',
     }),

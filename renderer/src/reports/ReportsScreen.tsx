@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Report } from '../../../shared/contract/reports';
 import { keyOf, type Measure, MEASURES } from '../../../shared/domain/reports/catalogue';
 import { periodLabel } from '../../../shared/domain/reports/periods';
+import { inSentence } from '../../../shared/domain/reports/words';
 import { api } from '../api';
 import { useSession } from '../app/session';
 import { inputDate } from '../ui/format';
@@ -39,7 +40,7 @@ function Headlines({ report }: { report: Report }) {
           <Card key={m.code} withBorder radius="sm" padding="sm" data-testid={`headline-${m.code}`}>
             <Group gap={2} wrap="nowrap" align="flex-start">
               <Text size="sm" fw={600} lh={1.3}>
-                {m.kind === 'stat' ? `Median ${m.label.toLowerCase()}` : m.label}
+                {m.kind === 'stat' ? `Median ${inSentence(m.label)}` : m.label}
               </Text>
               <Definition m={m} />
             </Group>
@@ -123,6 +124,13 @@ export function ReportsScreen() {
             {current.previous ? ` compared with ${periodLabel(current.previous)}` : ''} · as of {current.today} · days in{' '}
             {current.timeZone}
           </Text>
+          {!current.values.contacts && !current.values.referrals_made ? (
+            <Alert color="gray" title="Nothing recorded in this period" data-testid="report-empty">
+              {own
+                ? 'You were on no contacts and made no referrals in this period, so every count below is zero.'
+                : 'The unit recorded no contacts and made no referrals in this period, so the counts below are zero. Pick another period above.'}
+            </Alert>
+          ) : null}
           <Headlines report={current} />
           <ReportCharts report={current} />
           <MeasureTables report={current} />

@@ -11,7 +11,11 @@ export const TTA = ['tta'] as const;
 export const STATE = '5 ILCS 820/25';
 export const BJA = 'BJA COSSUP / PTACC performance measures';
 export const STATE_PUBLIC = '5 ILCS 820/25; ICJIA public deflection figures';
-export const treatmentTypes = TREATMENT_SERVICE_TYPES.map((t) => SERVICE_TYPE_LABELS[t].toLowerCase()).join(', ');
+/** A label inside a sentence: its first letter lowered, unless it starts with an acronym (MOUD, SUD). */
+export function inSentence(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+export const treatmentTypes = TREATMENT_SERVICE_TYPES.map((t) => inSentence(SERVICE_TYPE_LABELS[t])).join(', ');
 
 /** What a hidden figure reads as in the CSVs (a Table Schema missing value). */
 export const SUPPRESSED_MARKER = 'suppressed';
