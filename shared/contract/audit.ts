@@ -53,7 +53,8 @@ export const auditContract = {
       limit: z.number().int().min(1).max(500).default(100),
       action: z.string().max(64).optional(),
     }),
-    output: z.object({ entries: z.array(auditEntrySchema), total: z.number() }),
+    /** `users`: the username of every staff id the entries refer to (targets, assignees), to show names, not ids. */
+    output: z.object({ entries: z.array(auditEntrySchema), total: z.number(), users: z.record(z.string(), z.string()) }),
     access: ['admin'],
     kind: 'query',
   }),

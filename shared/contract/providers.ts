@@ -23,7 +23,7 @@ const MAX_BASE64 = Math.ceil(MAX_PACKAGE_BYTES / 3) * 4 + 4;
 
 export const openStateSchema = z.object({
   state: z.enum(['open', 'closed', 'unknown']),
-  /** "Open until 17:00", "Opens Tue 09:00", "Hours not listed". */
+  /** "Open now · until 5:00 PM", "Closed · opens Tue 9:00 AM", "Hours not listed". */
   label: z.string(),
 });
 export type OpenState = z.infer<typeof openStateSchema>;

@@ -15,4 +15,4 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 ];
 
 /** Size of the generated demonstration data. */
-export const DEMO_SIZE = { people: 300, contacts: 1500, seed: 2026 } as const;
+export const DEMO_SIZE = { people: 300, contacts: 1500, services: 60, seed: 2026 } as const;

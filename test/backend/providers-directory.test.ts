@@ -97,9 +97,9 @@ describe('directory search', () => {
 
     const results = (await app.call('providers.search', {})).results;
     const byId = Object.fromEntries(results.map((r) => [r.id, r]));
-    expect(byId[detox]!.open).toEqual({ state: 'closed', label: 'Closed · opens Mon 08:00' });
+    expect(byId[detox]!.open).toEqual({ state: 'closed', label: 'Closed · opens Mon 8:00 AM' });
     expect(byId[crisis]!.open.state).toBe('open');
-    expect(byId[pantry]!.open).toEqual({ state: 'closed', label: 'Closed · opens Sat 09:00' });
+    expect(byId[pantry]!.open).toEqual({ state: 'closed', label: 'Closed · opens Sat 9:00 AM' });
     expect(byId[detox]!).toMatchObject({
       walkIns: true,
       phone: '555-0100',
@@ -148,7 +148,7 @@ describe('directory search', () => {
       stale: false,
     });
     expect(service.needs).toEqual(expect.arrayContaining(['opioid_use', 'alcohol_use']));
-    expect(service.schedules.map((s) => s.hours)).toEqual(['Mon–Fri 08:00–17:00']);
+    expect(service.schedules.map((s) => s.hours)).toEqual(['Mon–Fri 8:00 AM–5:00 PM']);
     expect(service.requiredDocuments.map((d) => d.document)).toEqual(['Photo ID if available']);
     expect(service.locations.map((l) => [l.name, l.addresses.map((a) => `${a.address1}, ${a.city}`)])).toEqual([
       ['Riverbend Withdrawal Unit', ['400 Example Avenue, Testville']],
@@ -194,7 +194,7 @@ describe('directory search', () => {
     expect(after.serviceTypes).toEqual(['withdrawal_management']);
     expect(after.walkIns).toBe(false);
     expect(after.capacityNote).toBeNull();
-    expect(after.schedules.map((s) => s.hours).sort()).toEqual(['Mon–Fri 08:00–17:00', 'Sat 10:00–16:00']);
+    expect(after.schedules.map((s) => s.hours).sort()).toEqual(['Mon–Fri 8:00 AM–5:00 PM', 'Sat 10:00 AM–4:00 PM']);
     expect(after.open.state).toBe('open');
     // The address moved; the location (and its id) stayed.
     expect(after.locations).toHaveLength(1);

@@ -79,7 +79,7 @@ describe('HSDS 3.0 import and export', () => {
     expect(service.requiredDocuments[0]!.document).toMatch(/official identification document/);
     expect(service.costOptions[0]).toMatchObject({ amount: 35, currency: 'gbp' });
     expect(service.locations[0]!.addresses[0]).toMatchObject({ address1: '1-30 Main Street', city: 'MyCity' });
-    expect(service.schedules[0]!.hours).toBe('Thu, Fri 10:00–18:00');
+    expect(service.schedules[0]!.hours).toBe('Thu, Fri 10:00 AM–6:00 PM');
     expect(service.minimumAge).toBe(12);
     // assured 2005: long past the six-month freshness window.
     expect(service.stale).toBe(true);

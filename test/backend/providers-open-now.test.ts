@@ -31,16 +31,16 @@ describe('open now', () => {
     // Friday 16:30 CST = 22:30 UTC: open. Friday 17:00 CST: closed.
     expect(openState([weekdays], at('2026-11-27T22:30:00Z'), CHICAGO)).toEqual({
       state: 'open',
-      label: 'Open now · until 17:00',
+      label: 'Open now · until 5:00 PM',
     });
     expect(openState([weekdays], at('2026-11-27T23:00:00Z'), CHICAGO)).toEqual({
       state: 'closed',
-      label: 'Closed · opens Mon 09:00',
+      label: 'Closed · opens Mon 9:00 AM',
     });
     // Monday 08:30 CDT (summer) = 13:30 UTC: not yet open; 09:00 CDT = 14:00 UTC: open.
     expect(openState([weekdays], at('2026-06-01T13:30:00Z'), CHICAGO)).toEqual({
       state: 'closed',
-      label: 'Closed · opens today 09:00',
+      label: 'Closed · opens today 9:00 AM',
     });
     expect(openState([weekdays], at('2026-06-01T14:00:00Z'), CHICAGO).state).toBe('open');
     // The same instant is 07:00 in Los Angeles.
@@ -52,10 +52,13 @@ describe('open now', () => {
     // Friday 23:00 CST.
     expect(openState([nights], at('2026-11-28T05:00:00Z'), CHICAGO)).toEqual({
       state: 'open',
-      label: 'Open now · until 06:00 tomorrow',
+      label: 'Open now · until 6:00 AM tomorrow',
     });
     // Saturday 03:00 CST: still Friday night's shift.
-    expect(openState([nights], at('2026-11-28T09:00:00Z'), CHICAGO)).toEqual({ state: 'open', label: 'Open now · until 06:00' });
+    expect(openState([nights], at('2026-11-28T09:00:00Z'), CHICAGO)).toEqual({
+      state: 'open',
+      label: 'Open now · until 6:00 AM',
+    });
     // Monday 03:00 CST: Sunday is not in the list, so closed.
     expect(openState([nights], at('2026-11-30T09:00:00Z'), CHICAGO).state).toBe('closed');
   });
@@ -67,17 +70,17 @@ describe('open now', () => {
     // Friday 10:00 CST: open through Saturday night.
     expect(openState([weekend], at('2026-11-27T16:00:00Z'), CHICAGO)).toEqual({
       state: 'open',
-      label: 'Open now · until Sun 00:00',
+      label: 'Open now · until Sun 12:00 AM',
     });
     // Split shifts on the same day: the morning closes at noon, the afternoon opens at 13:00.
     const split = [
       schedule({ byday: 'MO', opens_at: '08:00', closes_at: '12:00' }),
       schedule({ byday: 'MO', opens_at: '13:00', closes_at: '17:00' }),
     ];
-    expect(openState(split, at('2026-11-30T17:00:00Z'), CHICAGO)).toEqual({ state: 'open', label: 'Open now · until 12:00' });
+    expect(openState(split, at('2026-11-30T17:00:00Z'), CHICAGO)).toEqual({ state: 'open', label: 'Open now · until 12:00 PM' });
     expect(openState(split, at('2026-11-30T18:30:00Z'), CHICAGO)).toEqual({
       state: 'closed',
-      label: 'Closed · opens today 13:00',
+      label: 'Closed · opens today 1:00 PM',
     });
   });
 
@@ -118,11 +121,13 @@ describe('open now', () => {
   });
 
   it('describes weekly hours in words', () => {
-    expect(describeHours(weekdays)).toBe('Mon–Fri 09:00–17:00');
-    expect(describeHours(schedule({ byday: 'SA,SU', opens_at: '10:00:00', closes_at: '14:00:00' }))).toBe('Sat, Sun 10:00–14:00');
+    expect(describeHours(weekdays)).toBe('Mon–Fri 9:00 AM–5:00 PM');
+    expect(describeHours(schedule({ byday: 'SA,SU', opens_at: '10:00:00', closes_at: '14:00:00' }))).toBe(
+      'Sat, Sun 10:00 AM–2:00 PM',
+    );
     expect(describeHours(schedule({ opens_at: '00:00', closes_at: '24:00' }))).toBe('Every day 24 hours');
     expect(describeHours(schedule({ byday: 'MO', opens_at: '09:00-05:00', closes_at: '10:00-05:00' }))).toBe(
-      'Mon 09:00–10:00 (UTC-05:00)',
+      'Mon 9:00 AM–10:00 AM (UTC-05:00)',
     );
   });
 });

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutputOf } from '../../shared/contract';
 import { relationsOf } from '../../shared/domain/reports/catalogue';
 import { SUPPRESSED_MARKER } from '../../shared/domain/reports/words';
+import { describeEntry } from '../../renderer/src/audit/describe';
 import { tempDir } from './helpers';
 import { pdfText } from './referrals-helpers';
 import { BIRTH, buildScenario, NAMES, NARRATIVE, Q3, type Scenario } from './reports-scenario';
@@ -236,6 +237,10 @@ describe('data packages', () => {
       threshold: 10,
       sha256: state.export.sha256,
     });
+    // The audit viewer reads it as a sentence.
+    expect(describeEntry(entry, {}).sentence).toBe(
+      'State profile, Jul 1, 2026 to Sep 30, 2026; counts 1–10 hidden (' + `${state.export.hiddenCount} figures).`,
+    );
     const d = JSON.parse(unzip(state.contentBase64)['datapackage.json']!.toString('utf8')) as Descriptor;
     expect(d.deflect_audit_anchor).toBe(state.export.auditAnchor);
     expect(d.deflect_audit_anchor).toMatch(/^\d+:[0-9a-f]{64}$/);
@@ -295,6 +300,7 @@ describe('data packages', () => {
       suppressionOff: true,
       warningAcknowledged: true,
     });
+    expect(describeEntry(entries[0]!, {}).sentence).toBe('Small-cell suppression turned OFF (was 10), after the warning.');
     await unit.as('coordinator');
     await unit.call('reports.updateSettings', { threshold: 10 });
   });

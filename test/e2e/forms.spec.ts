@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { generateDirectory } from '../../electron/backend/demo/directory';
+import type { Role } from '../../shared/domain/roles';
 import { type App, checkA11y, KDF_WAIT, login, newPage, snap, startApp } from './helpers';
 import { credentials, must, setUpUnit } from './unit';
-import type { Role } from '../../shared/domain/roles';
 
 /**
  * Forms tell the whole truth at once (issue 8): every problem is marked on the first save, beside the
@@ -38,6 +39,20 @@ test.beforeAll(async ({ browser }) => {
       hours: [{ day: 'MO', opensAt: '09:00', closesAt: '17:00' }],
     })
   ).id;
+  await must(app, 'providers.saveService', {
+    organizationId: org.id,
+    name: 'Riverside Counselling Centre',
+    status: 'active',
+    description: 'Counselling for adults and families.',
+    serviceTypes: ['outpatient_mental_health'],
+    walkIns: false,
+    requiredDocuments: [],
+    languages: [],
+    phones: [{ number: '(312) 555-0177' }],
+    hours: [],
+  });
+  // A small synthetic directory, with imported taxonomy terms nobody has mapped yet.
+  generateDirectory(app.harness.backend.requireDb(), { services: 30, seed: 5, now: Date.now() });
   await must(app, 'auth.login', { username: credentials('coresponder').username, password: credentials('coresponder').password });
   const saved = await must(app, 'contacts.create', {
     subject: { kind: 'new', person: { firstName: 'Ilsa', lastName: 'Marrow', dateOfBirth: '1979-03-02' }, allowDuplicate: true },
@@ -205,4 +220,196 @@ test('a screening saved after a refusal leaves no stale error behind', async () 
   await panel.getByRole('button', { name: 'Save screening' }).click();
   await expect(panel.getByText(/PHQ-2: score 0 of 6/)).toBeVisible();
   await expect(panel.getByRole('alert')).toHaveCount(0);
+});
+
+/** Interactive elements a toast on screen lies over: there must be none. */
+async function actionsUnderToasts(): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const toasts = [...document.querySelectorAll('.mantine-Notification-root')].map((t) => t.getBoundingClientRect());
+    const hits = [];
+    for (const el of document.querySelectorAll('button, a[href], input, select, textarea, [role="button"], [tabindex="0"]')) {
+      if (el.closest('.mantine-Notification-root')) continue;
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
+      for (const t of toasts)
+        if (r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom)
+          hits.push((el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 40));
+    }
+    return hits;
+  })()`);
+}
+
+test('clinical note: an empty note is refused, and a 10,000-character unbroken note wraps inside its panel', async () => {
+  const panel = page.getByTestId('clinical-panel');
+  await panel.getByRole('button', { name: 'Add note' }).click();
+  await panel.getByRole('button', { name: 'Save note' }).click();
+  await expectFieldError(panel.getByLabel('Clinical note'), 'Write the clinical note: it cannot be empty.');
+  await expect(panel.getByLabel('Clinical note')).toBeFocused();
+  await snap(page, 'form-errors-clinical-note', { view: true });
+  await panel.getByLabel('Clinical note').fill('x'.repeat(10_000));
+  await panel.getByRole('button', { name: 'Save note' }).click();
+  await expect(panel.getByTestId('clinical-note')).toContainText('xxxxxxxx');
+  const overflow = await page.evaluate<number>(
+    `(function (el) { return el.scrollWidth - el.clientWidth; })(document.querySelector('[data-testid="clinical-panel"]'))`,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+  ).toBeLessThanOrEqual(0);
+  await snap(page, 'clinical-note-long');
+});
+
+test('intake: an unidentified person is offered before typing, keeps what was typed, and -3 naloxone doses is refused', async () => {
+  await page.goto(`${app.harness.url}#/intake`);
+  const search = page.getByLabel('Who was the contact with?');
+  await search.focus();
+  await expect(page.getByRole('option', { name: 'Unidentified person (description only)' })).toBeVisible();
+  await search.fill('man in red jacket');
+  await page.getByRole('option', { name: 'Unidentified person described as “man in red jacket”' }).click();
+  await expect(page.getByLabel('Description')).toHaveValue('man in red jacket');
+
+  const doses = page.getByRole('textbox', { name: 'Naloxone doses given' });
+  await doses.fill('-3');
+  await page.getByRole('button', { name: 'Save intake' }).click();
+  await expectFieldError(doses, 'Naloxone doses cannot be negative.');
+  await expect(doses).toHaveValue('-3');
+  await snap(page, 'form-errors-intake-naloxone', { view: true });
+  await page.getByRole('button', { name: 'Clear form' }).click();
+});
+
+test('home: a recent contact is a link named by its date and pathway, and says whose it is', async () => {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' }).click();
+  const recent = page.getByRole('region', { name: 'Recent contacts' });
+  const link = recent.getByRole('link').first();
+  await expect(link).toHaveText(/, \d{1,2}:\d\d [AP]M · (Active outreach|Self-referral|Naloxone plus|Officer|Community)/);
+  await expect(link).toHaveAccessibleName(/: contact with (Marrow, Ilsa|an unidentified person)$/);
+  await link.click();
+  await expect(heading(/^Contact on /)).toBeVisible();
+});
+
+test('provider search tolerates spelling; filtering by need says why imported services may be missing', async () => {
+  await logInAs('coordinator');
+  await page.goto(`${app.harness.url}#/providers`);
+  await page.getByLabel('Search').fill('counseling');
+  await expect(page.getByTestId('provider-row').filter({ hasText: 'Riverside Counselling Centre' })).toBeVisible();
+  await page.getByLabel('Search').fill('');
+  await page.getByRole('textbox', { name: 'Need' }).fill('housing');
+  await page.getByRole('option', { name: 'Housing' }).click();
+  await page.keyboard.press('Escape');
+  const note = page.getByTestId('unmapped-terms-note');
+  await expect(note).toContainText('2 imported taxonomy terms are not mapped to service types yet');
+  await snap(page, 'providers-unmapped-terms-note', { view: true });
+  await note.getByRole('link', { name: 'Map the taxonomy terms' }).click();
+  await expect(heading('Taxonomy terms')).toBeVisible();
+  await expect(page.getByTestId('term-row')).toHaveCount(2);
+});
+
+test('settings: out-of-range lock minutes, a written-out state and a phone of words are refused on their fields; the toast covers no button', async () => {
+  await logInAs('admin');
+  await page.goto(`${app.harness.url}#/settings`);
+  const minutes = page.getByLabel('Lock after this many minutes without activity');
+  const phone = page.getByLabel('Phone');
+  const name = page.getByLabel('Department name');
+  await name.fill('x'.repeat(10_000));
+  await expect(name).toHaveValue('x'.repeat(120));
+  await name.fill('Testville Police Department');
+  await phone.fill('call me');
+  await minutes.fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expectFieldError(phone, 'Phone: enter a number such as (312) 555-0100');
+  await expectFieldError(minutes, /must be from 1 to 30 minutes/);
+  // What was typed stays as typed: 0 is not quietly turned into 1.
+  await expect(minutes).toHaveValue('0');
+  await expect(phone).toBeFocused();
+  await snap(page, 'form-errors-settings', { view: true });
+  await minutes.fill('45');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expectFieldError(minutes, /must be from 1 to 30 minutes/);
+  await expect(minutes).toHaveValue('45');
+
+  // The state is chosen from the list, or typed out in full or as its code and taken on Tab.
+  const state = page.getByRole('textbox', { name: 'State' });
+  await state.fill('wisconsin');
+  await page.keyboard.press('Tab');
+  await expect(state).toHaveValue('Wisconsin (WI)');
+  await phone.fill('(608) 555-0100');
+  await minutes.fill('10');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'State' })).toHaveValue('Wisconsin (WI)');
+  expect(await actionsUnderToasts()).toEqual([]);
+  await snap(page, 'settings-saved-toast', { view: true });
+  // The save button is free: a second save answers at once.
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Nothing to save')).toBeVisible();
+
+  // The audit log says it in words: plain labels in the filter, usernames, sentences.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).click();
+  const options = await page.getByLabel('Action').locator('option').allInnerTexts();
+  expect(options.filter((o) => /^[a-z]+\.[a-zA-Z]+$/.test(o))).toEqual([]);
+  const log = page.getByRole('table', { name: 'Audit log entries' });
+  await expect(log.getByRole('row').filter({ hasText: 'Settings changed' }).first()).toContainText(
+    'Changed the department letterhead and the inactivity lock (now 10 minutes).',
+  );
+  await snap(page, 'audit-log-sentences');
+  await page.getByLabel('Action').selectOption({ label: 'User created' });
+  await expect(log).toContainText(`User ${credentials('coordinator').username}`);
+  await expect(log).toContainText('Role: Coordinator.');
+  await expect(log).not.toContainText(ids.coordinator.slice(0, 8));
+});
+
+test('login and lock: a failed attempt takes the logged-out notice away; empty fields are flagged; the lock screen says "Could not unlock"', async () => {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByText('You have logged out.')).toBeVisible();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expectFieldError(page.getByLabel('Username'), 'Enter your username.');
+  await expectFieldError(page.getByLabel('Password', { exact: true }), 'Enter your password.');
+  await login(page, credentials('admin').username, 'not-the-password-at-all');
+  await expect(page.getByRole('alert')).toContainText('Could not log in', KDF_WAIT);
+  await expect(page.getByText('You have logged out.')).toHaveCount(0);
+  await snap(page, 'form-errors-login', { view: true });
+
+  await login(page, credentials('admin').username, credentials('admin').password);
+  await expect(heading(/Admin Example/)).toBeVisible(KDF_WAIT);
+  await page.keyboard.press('Control+L');
+  const lock = page.locator('#lock-root');
+  await expect(lock.getByRole('heading', { name: 'Deflect is locked' })).toBeVisible();
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expectFieldError(lock.getByLabel('Password', { exact: true }), 'Enter your password.');
+  await lock.getByLabel('Password', { exact: true }).fill('not-the-password-at-all');
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock.getByRole('alert')).toContainText('Could not unlock', KDF_WAIT);
+  await snap(page, 'form-errors-unlock', { view: true });
+  await lock.getByLabel('Password', { exact: true }).fill(credentials('admin').password);
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(heading(/Admin Example/)).toBeVisible(KDF_WAIT);
+});
+
+test('wording matches the field: "Username is required", and the temporary password by its name', async () => {
+  await page.goto(`${app.harness.url}#/users`);
+  await page.getByRole('button', { name: 'Create user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create user' });
+  await dialog.getByRole('button', { name: 'Create user' }).click();
+  await expectFieldError(dialog.getByLabel('Username'), 'Username is required.');
+  await expectFieldError(dialog.getByLabel('Display name'), 'Display name is required.');
+  await expectFieldError(dialog.getByLabel('Temporary password'), 'Enter a password.');
+  await snap(page, 'form-errors-create-user', { view: true });
+  await dialog.getByLabel('Username').fill('ofc.temp');
+  await dialog.getByLabel('Display name').fill('Officer Temp');
+  await dialog.getByLabel('Temporary password').fill('QWXZ7-KMPT3-RVNB8');
+  await dialog.getByRole('button', { name: 'Create user' }).click();
+  await expect(dialog).toBeHidden(KDF_WAIT);
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await login(page, 'ofc.temp', 'QWXZ7-KMPT3-RVNB8');
+  await expect(heading('Choose your own password')).toBeVisible(KDF_WAIT);
+  await page.getByRole('button', { name: 'Set password and continue' }).click();
+  await expectFieldError(page.getByLabel('Temporary password'), 'Enter your temporary password.');
+  await expectFieldError(page.getByLabel('New password', { exact: true }), 'Enter a password.');
+  await snap(page, 'form-errors-forced-password-change', { view: true });
+  await page.getByLabel('Temporary password').fill('wrong-temporary-1');
+  await page.getByLabel('New password', { exact: true }).fill('juniper-falcon-ember-63');
+  await page.getByLabel('Confirm new password').fill('juniper-falcon-ember-63');
+  await page.getByRole('button', { name: 'Set password and continue' }).click();
+  await expectFieldError(page.getByLabel('Temporary password'), 'This is not your temporary password.');
 });

@@ -248,7 +248,7 @@ test('audit log lists the idle lock and verifies the chain', async () => {
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await expect(page.getByText('The audit log is intact')).toBeVisible();
   await page.getByLabel('Action').selectOption('auth.lock');
-  await expect(page.getByRole('table', { name: 'Audit log entries' })).toContainText('reason: idle');
+  await expect(page.getByRole('table', { name: 'Audit log entries' })).toContainText('Locked after a period without activity.');
   await snap(page, 'audit-log');
   await checkA11y(page, 'audit log');
 });

@@ -76,13 +76,18 @@ export async function settle(page: Page): Promise<void> {
   );
 }
 
-/** Fails on serious or critical axe violations on what is on screen now. */
-export async function checkA11y(page: Page, screen: string): Promise<void> {
+/** Fails on serious or critical axe violations on what is on screen now (or only within `include`, CSS selectors). */
+export async function checkA11y(page: Page, screen: string, include: string[] = []): Promise<void> {
   await settle(page);
-  const results = await new AxeBuilder({ page }).analyze();
+  const builder = new AxeBuilder({ page });
+  for (const selector of include) builder.include(selector);
+  const results = await builder.analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 200)}`).join(', ')}`,
+    );
   expect(bad, `accessibility problems on the ${screen} screen`).toEqual([]);
 }
 

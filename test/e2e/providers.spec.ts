@@ -220,7 +220,7 @@ test('a coordinator edits a listing and marks it verified', async () => {
   await checkA11y(page, 'provider edit');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Hours' })).toContainText('Mon–Fri 09:00–17:00');
+  await expect(page.getByRole('region', { name: 'Hours' })).toContainText('Mon–Fri 9:00 AM–5:00 PM');
   await expect(page.getByRole('region', { name: 'Getting in' })).toContainText('waiting list about 2 weeks');
   await expect(page.getByRole('region', { name: 'Location: Riverbend Outpatient Program' })).toContainText('250 Example Road');
   await expect(page.getByTestId('open-state')).not.toHaveText('Hours not listed');

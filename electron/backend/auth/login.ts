@@ -36,6 +36,11 @@ function lockedMessage(until: string): string {
   return `Too many failed attempts. This account is locked for ${LOCKOUT_MINUTES} minutes, until ${time}. An administrator can unlock it sooner.`;
 }
 
+/** The refusal while an account is locked; `retryAt` lets the window write the time in its own format. */
+function lockedOut(until: string): AppError {
+  return new AppError('locked_out', lockedMessage(until), undefined, undefined, until);
+}
+
 // One login at a time per account (per data folder): parallel attempts wait their turn, so each one
 // sees the count the previous one left and no more than MAX_FAILED_LOGINS are ever tried.
 const queues = new Map<string, Promise<unknown>>();
@@ -79,7 +84,7 @@ async function attempt(backend: Backend, username: string, password: string, loo
   const userId = slot.userId;
   if (slot.lockedUntil && Date.parse(slot.lockedUntil) > backend.now()) {
     backend.recordPending({ userId, action: 'auth.login', outcome: 'denied', detail: { reason: 'locked_out' } });
-    throw new AppError('locked_out', lockedMessage(slot.lockedUntil));
+    throw lockedOut(slot.lockedUntil);
   }
   countAttempt(backend, slot.id);
 
@@ -118,7 +123,7 @@ function failed(backend: Backend, slotId: string, userId: string | null, reason:
       detail: { minutes: LOCKOUT_MINUTES },
     });
     backend.writeVault(fresh);
-    throw new AppError('locked_out', lockedMessage(s.lockedUntil));
+    throw lockedOut(s.lockedUntil);
   }
   backend.writeVault(fresh);
   throw new AppError('bad_credentials', wrongCredentialsMessage(MAX_FAILED_LOGINS - (s?.failedCount ?? 0)));
@@ -128,7 +133,7 @@ async function unknownUser(backend: Backend, key: string): Promise<never> {
   const now = backend.now();
   const state = phantom.get(key) ?? { failed: 0, lockedUntil: 0 };
   phantom.set(key, state);
-  if (state.lockedUntil > now) throw new AppError('locked_out', lockedMessage(new Date(state.lockedUntil).toISOString()));
+  if (state.lockedUntil > now) throw lockedOut(new Date(state.lockedUntil).toISOString());
   state.failed += 1;
   await burnKdf(backend.options.kdfCost);
   // The name typed is not recorded: it could be a mistyped password.
@@ -136,7 +141,7 @@ async function unknownUser(backend: Backend, key: string): Promise<never> {
   if (state.failed >= MAX_FAILED_LOGINS) {
     state.failed = 0;
     state.lockedUntil = now + LOCKOUT_MINUTES * 60_000;
-    throw new AppError('locked_out', lockedMessage(new Date(state.lockedUntil).toISOString()));
+    throw lockedOut(new Date(state.lockedUntil).toISOString());
   }
   throw new AppError('bad_credentials', wrongCredentialsMessage(MAX_FAILED_LOGINS - state.failed));
 }

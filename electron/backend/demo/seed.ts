@@ -1,27 +1,34 @@
 import type { Backend } from '../backend';
 import { AppError } from '../errors';
+import { type DirectoryResult, generateDirectory } from './directory';
 import { generate, type GenerateResult } from './generator';
 import { generateReferrals, type ReferralSeedResult } from './referrals';
 
 export interface SeedOptions {
   people: number;
   contacts: number;
+  /** Services of a synthetic local provider directory (none when absent or 0). */
+  services?: number;
   seed: number;
   /** Also consents and closed-loop referrals for a share of the contacts (to the directory's services). Default true. */
   referrals?: boolean;
   onProgress?: (done: { people: number; contacts: number }) => void;
 }
 
-export const SEED_LIMITS = { people: 1_000_000, contacts: 5_000_000 } as const;
+export const SEED_LIMITS = { people: 1_000_000, contacts: 5_000_000, services: 20_000 } as const;
 
 /**
- * Fills the open store with synthetic people and contacts, drawn from the store's own active staff, as
- * the logged-in administrator; one audit entry records the counts and the seed.
+ * Fills the open store with synthetic people, contacts (drawn from the store's own active staff) and a
+ * local provider directory, as the logged-in administrator; one audit entry records the counts and the seed.
  */
-export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult & { referrals: ReferralSeedResult | null } {
+export function seedStore(
+  backend: Backend,
+  opts: SeedOptions,
+): GenerateResult & { directory: DirectoryResult; referrals: ReferralSeedResult | null } {
   const session = backend.session;
   if (!session || session.locked) throw new AppError('unauthenticated', 'Log in to continue.');
   if (session.user.role !== 'admin') throw new AppError('forbidden', 'Only an administrator can load demonstration data.');
+  const started = Date.now();
   const db = backend.requireDb();
   const staff = db.prepare('SELECT id, role FROM users WHERE active = 1 ORDER BY created_at, id').all() as {
     id: string;
@@ -38,8 +45,13 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult &
     staff: { officers: of('officer'), coResponders, creator: session.user.id },
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  // The directory first: the referrals go to its services.
+  const directory = opts.services
+    ? generateDirectory(db, { services: opts.services, seed: opts.seed, now: backend.now() })
+    : { organizations: 0, services: 0 };
   const referrals =
     opts.referrals === false ? null : generateReferrals(db, { seed: opts.seed, now: backend.now(), creator: session.user.id });
+  const ms = Date.now() - started;
   backend.audit({
     userId: session.user.id,
     username: session.user.username,
@@ -51,10 +63,11 @@ export function seedStore(backend: Backend, opts: SeedOptions): GenerateResult &
       contacts: result.contacts,
       screenings: result.screenings,
       followups: result.followups,
+      services: directory.services,
       referrals: referrals?.referrals ?? 0,
       consents: referrals?.consents ?? 0,
-      ms: result.ms,
+      ms,
     },
   });
-  return { ...result, referrals };
+  return { ...result, ms, directory, referrals };
 }

@@ -65,6 +65,18 @@ export function termServiceTypes(db: Db): Map<string, ServiceType[]> {
   return map;
 }
 
+/** The directory's words and their spelling keys (see migration 0006), rebuilt from the text index. */
+const REBUILD_WORDS = /* sql */ `
+DELETE FROM provider_words;
+DELETE FROM provider_word_keys;
+INSERT INTO provider_words (word) SELECT term FROM provider_fts_vocab WHERE length(term) >= 3;
+WITH RECURSIVE pos(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM pos WHERE i < 24)
+INSERT OR IGNORE INTO provider_word_keys (key, word)
+  SELECT CASE WHEN i = 0 THEN term ELSE substr(term, 1, i - 1) || substr(term, i + 1) END, term
+    FROM provider_fts_vocab JOIN pos ON i <= length(term)
+   WHERE length(term) >= 4;
+`;
+
 /** Changes whenever the directory changes (every reindex): lets readers keep derived values in memory between changes. */
 export const DIRECTORY_GENERATION_KEY = 'providers.generation';
 
@@ -143,4 +155,5 @@ export function reindex(db: Db): void {
       body,
     );
   }
+  db.exec(REBUILD_WORDS);
 }

@@ -172,9 +172,11 @@ function windowOf(s: ScheduleInput, timeZone: string): Window | null {
   return { opens: o.minutes, closes: c.minutes, zone: offset ?? timeZone };
 }
 
-function hhmm(minutes: number): string {
-  const m = minutes % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** A wall-clock time as the window writes times ("9:00 AM", "5:30 PM", "12:00 AM"). */
+function clock(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  const h = Math.floor(m / 60);
+  return `${h % 12 || 12}:${String(m % 60).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
 /**
@@ -213,11 +215,11 @@ function computeWindows(schedules: readonly ScheduleInput[], now: Date, timeZone
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-/** "17:00", "06:00 tomorrow", "Mon 08:00": an instant as the department reads it. */
+/** "5:00 PM", "6:00 AM tomorrow", "Mon 8:00 AM": an instant as the department reads it. */
 function whenLabel(instantMinutes: number, now: Date, timeZone: string, todayWord: string): string {
   const at = wallClock(new Date(instantMinutes * 60_000), timeZone);
   const today = wallClock(now, timeZone).day;
-  const time = hhmm(at.minutes);
+  const time = clock(at.minutes);
   if (at.day === today) return todayWord ? `${todayWord} ${time}` : time;
   if (at.day === today + 1) return todayWord ? `tomorrow ${time}` : `${time} tomorrow`;
   return `${DAY_LABELS[dayParts(at.day).weekday]!} ${time}`;
@@ -249,7 +251,7 @@ export function openState(schedules: readonly ScheduleInput[], now: Date, timeZo
   return { state: 'closed', label: `Closed · opens ${whenLabel(next[0], now, timeZone, 'today')}` };
 }
 
-/** "Mon–Fri 09:00–17:00" for a simple weekly schedule; null when it has no hours. */
+/** "Mon–Fri 9:00 AM–5:00 PM" for a simple weekly schedule; null when it has no hours. */
 export function describeHours(s: ScheduleInput): string | null {
   if (!s.opens_at || !s.closes_at) return null;
   const o = parseTime(s.opens_at);
@@ -276,8 +278,7 @@ export function describeHours(s: ScheduleInput): string | null {
   }
   const zone = o.offsetMinutes !== null ? ` (UTC${s.opens_at.trim().slice(-6)})` : '';
   const freq = (s.freq ?? 'WEEKLY').toUpperCase() === 'MONTHLY' ? ' monthly' : '';
-  const times =
-    o.minutes === 0 && c.minutes === 1440 ? '24 hours' : `${hhmm(o.minutes)}–${c.minutes === 1440 ? '24:00' : hhmm(c.minutes)}`;
+  const times = o.minutes === 0 && c.minutes === 1440 ? '24 hours' : `${clock(o.minutes)}–${clock(c.minutes)}`;
   return `${dayText}${freq} ${times}${zone}`;
 }
 

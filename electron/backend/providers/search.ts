@@ -3,15 +3,16 @@ import type { HsdsRecord } from '../../../shared/contract/hsdsSpec';
 import { DETAIL_TERM_IDS } from '../../../shared/domain/deflectTaxonomy';
 import { type Need, type ServiceType, SERVICE_TYPES, serviceTypesForNeeds } from '../../../shared/domain/serviceTypes';
 import type { Db } from '../db/open';
+import { damerauLevenshtein, deletionVariants } from '../people/names';
 import { sql } from './store';
 import { languageKey } from './derived';
 import { type ScheduleInput, openState, todayIn } from './openNow';
 import { freshSince, getProviderSettings, isStale } from './settings';
 
 /**
- * Directory search: full-text (FTS5, prefix match on every word) plus filters by need, service type,
- * language, walk-ins and status in SQL; "open now" and "stale" are judged from schedules and dates in
- * the department's time zone.
+ * Directory search: full-text (FTS5, prefix match on every word, tolerant of spelling variants and typos)
+ * plus filters by need, service type, language, walk-ins and status in SQL; "open now" and "stale" are
+ * judged from schedules and dates in the department's time zone.
  */
 
 export interface SearchInput {
@@ -27,14 +28,59 @@ export interface SearchInput {
   offset?: number | undefined;
 }
 
-/** Each word must match the start of a word in the index. */
-export function ftsQuery(text: string): string | null {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+/** How far a typed word may be from a directory word (edits), by its length: short words must be exact. */
+function tolerance(word: string): number {
+  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+/**
+ * The directory words a typed word may stand for, as the person search tolerates names: words one or two
+ * edits away (one-deletion keys: "counseling" → "counselling", "center" → "centre", a typo) and words
+ * holding it (trigram index: "health" → "behavioralhealth"). Index lookups only.
+ */
+function similarWords(db: Db, word: string): string[] {
+  const out = new Set<string>();
+  const max = tolerance(word);
+  if (max > 0) {
+    const keys = deletionVariants(word.slice(0, 24));
+    const near = sql(db, 'SELECT DISTINCT word FROM provider_word_keys WHERE key IN (SELECT value FROM json_each(?)) LIMIT 60')
+      .pluck()
+      .all(JSON.stringify(keys)) as string[];
+    for (const w of near) if (w !== word && damerauLevenshtein(word, w) <= max) out.add(w);
+  }
+  if (word.length >= 4) {
+    const holding = sql(db, 'SELECT word FROM provider_words WHERE provider_words MATCH ? LIMIT 20')
+      .pluck()
+      .all(`"${word}"`) as string[];
+    for (const w of holding) if (w !== word && !w.startsWith(word)) out.add(w);
+  }
+  return [...out].slice(0, 30);
+}
+
+/** Index words as FTS5 stores them: lower case, accents removed. */
+function indexWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 12);
+}
+
+/**
+ * The FTS5 query for what was typed: every word must match, as the start of a directory word (the user
+ * may still be typing) or as one of the words it may stand for (`similarWords`).
+ */
+export function ftsQuery(db: Db, text: string): string | null {
+  const words = indexWords(text);
   if (words.length === 0) return null;
   return words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(' ');
+    .map((w) => {
+      const alternatives = similarWords(db, w).map((v) => `"${v}"`);
+      return alternatives.length ? `("${w}"* OR ${alternatives.join(' OR ')})` : `"${w}"*`;
+    })
+    .join(' AND ');
 }
 
 type ScheduleRow = HsdsRecord & ScheduleInput;
@@ -197,7 +243,7 @@ export function searchServices(
   const clock = clockFor(db, now);
   const where: string[] = [];
   const params: Record<string, string> = {};
-  const fts = input.text ? ftsQuery(input.text) : null;
+  const fts = input.text ? ftsQuery(db, input.text) : null;
   if (fts) {
     where.push('s.id IN (SELECT service_id FROM provider_fts WHERE provider_fts MATCH @fts)');
     params.fts = fts;

@@ -1,5 +1,6 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SystemState } from '../../../shared/contract/system';
 import type { SessionUser } from '../../../shared/contract/users';
@@ -78,6 +79,7 @@ export function App() {
       } else {
         setPhase((p) => (p.kind === 'session' ? { kind: 'login', notice: 'Your session has ended. Log in again.' } : p));
         setGeneration((g) => g + 1);
+        notifications.clean();
       }
     });
     const offLock = window.deflect.onLock(() => setPhase(lockPhase));
@@ -103,6 +105,8 @@ export function App() {
 
   const logout = useCallback(async () => {
     await api.auth.logout({});
+    // Messages of the session ("Intake saved: …") do not outlive it.
+    notifications.clean();
     setGeneration((g) => g + 1);
     navigate('/');
     setPhase({ kind: 'login', notice: 'You have logged out.' });
@@ -121,6 +125,7 @@ export function App() {
         setPhase({ ...previous, user: result.user, locked: false, mounted: true });
       } else {
         setGeneration((g) => g + 1);
+        notifications.clean();
         navigate('/');
         setPhase({ kind: 'session', user: result.user, locked: false, mounted: true });
       }

@@ -59,7 +59,7 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   }
 };
 
-const DROPDOWN_SCROLL = { viewportProps: { tabIndex: 0 } };
+const ERROR_ABOVE = ['label', 'description', 'error', 'input'] as const;
 
 /** Mantine with contrast raised to WCAG 2.1 AA and focus rings that always show for keyboard users. */
 export const theme = createTheme({
@@ -72,13 +72,19 @@ export const theme = createTheme({
   variantColorResolver,
   components: {
     Tooltip: { defaultProps: { openDelay: 400 } },
-    // What was typed stays as typed: out-of-range numbers are refused with a message, never quietly clamped.
-    NumberInput: { defaultProps: { clampBehavior: 'none' } },
-    // A dropdown list that scrolls can be reached and scrolled with the keyboard (axe: scrollable-region-focusable).
-    Select: { defaultProps: { scrollAreaProps: DROPDOWN_SCROLL } },
-    MultiSelect: { defaultProps: { scrollAreaProps: DROPDOWN_SCROLL } },
-    TagsInput: { defaultProps: { scrollAreaProps: DROPDOWN_SCROLL } },
-    Autocomplete: { defaultProps: { scrollAreaProps: DROPDOWN_SCROLL } },
+    // A badge shows its whole word: in a narrow table column it widens the column instead of becoming "SUCCE…".
+    Badge: { styles: { label: { overflow: 'visible' } } },
+    // What was typed stays as typed: out-of-range numbers are refused with a message, never quietly clamped
+    // (Mantine clamps a typed value on blur through its leading-zero trimming, whatever clampBehavior says).
+    NumberInput: { defaultProps: { clampBehavior: 'none', trimLeadingZeroesOnBlur: false } },
+    // A dropdown list scrolls itself (global.css) and can be reached with the keyboard, so that a long list
+    // is a focusable listbox of options (axe: scrollable-region-focusable, aria-required-children).
+    // The error of a field with a list stands above its box, where the open list never covers it.
+    ComboboxOptions: { defaultProps: { tabIndex: 0 } },
+    Select: { defaultProps: { withScrollArea: false, inputWrapperOrder: ERROR_ABOVE } },
+    MultiSelect: { defaultProps: { withScrollArea: false, inputWrapperOrder: ERROR_ABOVE } },
+    TagsInput: { defaultProps: { withScrollArea: false, inputWrapperOrder: ERROR_ABOVE } },
+    Autocomplete: { defaultProps: { withScrollArea: false, inputWrapperOrder: ERROR_ABOVE } },
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-gray-8)' } },

@@ -1,26 +1,37 @@
-import { Alert, Badge, Button, Code, Group, Loader, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Loader, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconAlertOctagon, IconChevronLeft, IconChevronRight, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import { api, isSessionProblem } from '../api';
+import { href } from '../app/router';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
 import { actionLabel, auditableActions } from './actions';
+import { describeEntry } from './describe';
 
 const PAGE_SIZE = 50;
 const OUTCOME_COLORS = { success: 'green', failure: 'red', denied: 'orange' } as const;
 const OUTCOME_LABELS = { success: 'Success', failure: 'Failed', denied: 'Refused' } as const;
 
-function Detail({ entry }: { entry: AuditEntry }) {
-  const parts = Object.entries(entry.detail).map(([k, v]) => `${k}: ${String(v)}`);
-  const target = entry.targetType ? `${entry.targetType} ${entry.targetId?.slice(0, 8) ?? ''}` : null;
-  if (!parts.length && !target) return <Text c="dimmed">—</Text>;
+function Detail({ entry, users }: { entry: AuditEntry; users: Record<string, string> }) {
+  const { sentence, target } = describeEntry(entry, users);
+  if (!sentence && !target) return <Text c="dimmed">—</Text>;
   return (
     <Stack gap={2}>
-      {target ? <Text size="sm">{target}</Text> : null}
-      {parts.length ? <Code>{parts.join(', ')}</Code> : null}
+      {target ? (
+        target.href ? (
+          <Anchor href={href(target.href)} size="sm" fw={600}>
+            {target.text}
+          </Anchor>
+        ) : (
+          <Text size="sm" fw={600}>
+            {target.text}
+          </Text>
+        )
+      ) : null}
+      {sentence ? <Text size="sm">{sentence}</Text> : null}
     </Stack>
   );
 }
@@ -176,9 +187,6 @@ export function AuditScreen() {
                     <Text size="sm" fw={600}>
                       {actionLabel(e.action)}
                     </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {e.action}
-                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Badge color={OUTCOME_COLORS[e.outcome]} variant="light">
@@ -186,7 +194,7 @@ export function AuditScreen() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Detail entry={e} />
+                    <Detail entry={e} users={page.users} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/contract/users';
 import { api } from '../api';
@@ -8,6 +8,7 @@ import { newPasswordProblems } from '../ui/password';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
 import { PasswordRules } from '../ui/PasswordRules';
+import { PasswordField } from '../ui/PasswordField';
 
 /** Current password, new password, confirmation: for My account and the forced change after a reset. */
 export function ChangePasswordForm({
@@ -61,10 +62,10 @@ export function ChangePasswordForm({
   return (
     <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
       <Stack maw={maw}>
-        <PasswordInput label={currentLabel} autoComplete="current-password" {...text('currentPassword')} />
+        <PasswordField label={currentLabel} autoComplete="current-password" {...text('currentPassword')} />
         <PasswordRules subject="Your new password" />
-        <PasswordInput label="New password" autoComplete="new-password" {...text('newPassword')} />
-        <PasswordInput label="Confirm new password" autoComplete="new-password" {...text('confirm')} />
+        <PasswordField label="New password" autoComplete="new-password" {...text('newPassword')} />
+        <PasswordField label="Confirm new password" autoComplete="new-password" {...text('confirm')} />
         <FormErrors form={form} title="Password not changed" />
         <Group justify={secondaryAction ? 'space-between' : 'flex-end'}>
           {secondaryAction}

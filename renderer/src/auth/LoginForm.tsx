@@ -1,11 +1,13 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { contract, type OutputOf } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/contract/procedure';
+import { LOCKOUT_MINUTES } from '../../../shared/domain/session';
 import { api } from '../api';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
 import { formatTime } from '../ui/format';
+import { PasswordField } from '../ui/PasswordField';
 
 export type LoginResult = OutputOf<'auth.login'>;
 
@@ -14,7 +16,7 @@ function refusal(error: ApiError): ApiError {
   if (error.code === 'locked_out' && error.retryAt) {
     return {
       ...error,
-      message: `Too many failed attempts. This account is locked until ${formatTime(error.retryAt)}. An administrator can unlock it sooner.`,
+      message: `Too many failed attempts. This account is locked for ${LOCKOUT_MINUTES} minutes, until ${formatTime(error.retryAt)}. An administrator can unlock it sooner.`,
     };
   }
   return error;
@@ -77,7 +79,7 @@ export function LoginForm({
           autoFocus={!autoFocusPassword}
           {...form.text('username')}
         />
-        <PasswordInput
+        <PasswordField
           ref={passwordRef}
           label="Password"
           autoComplete="current-password"

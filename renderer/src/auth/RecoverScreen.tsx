@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import { contract } from '../../../shared/contract';
@@ -8,6 +8,7 @@ import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
 import { newPasswordProblems } from '../ui/password';
 import { PasswordRules } from '../ui/PasswordRules';
+import { PasswordField } from '../ui/PasswordField';
 
 /** An administrator who forgot their password sets a new one with the recovery key from setup. */
 export function RecoverScreen({
@@ -52,8 +53,8 @@ export function RecoverScreen({
           />
           <TextInput label="Administrator username" autoComplete="username" {...text('username')} />
           <PasswordRules subject="The new password" />
-          <PasswordInput label="New password" autoComplete="new-password" {...text('newPassword')} />
-          <PasswordInput label="Confirm new password" autoComplete="new-password" {...text('confirm')} />
+          <PasswordField label="New password" autoComplete="new-password" {...text('newPassword')} />
+          <PasswordField label="Confirm new password" autoComplete="new-password" {...text('confirm')} />
           <FormErrors form={form} title="Password not changed" />
           <Group justify="space-between">
             <Button variant="default" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={onBack}>

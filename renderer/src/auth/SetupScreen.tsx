@@ -1,4 +1,4 @@
-import { Button, Fieldset, Grid, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Grid, Stack, Text, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { contract } from '../../../shared/contract';
 import type { Department } from '../../../shared/contract/auth';
@@ -10,6 +10,7 @@ import { ErrorSummary, FormErrors } from '../ui/FormErrors';
 import { newPasswordProblems } from '../ui/password';
 import { StateSelect } from '../ui/StateSelect';
 import { PasswordRules } from '../ui/PasswordRules';
+import { PasswordField } from '../ui/PasswordField';
 
 const EMPTY = {
   name: '',
@@ -137,10 +138,10 @@ export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) 
               <PasswordRules />
               <Grid>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <PasswordInput label="Password" required autoComplete="new-password" {...text('password', 'admin.password')} />
+                  <PasswordField label="Password" required autoComplete="new-password" {...text('password', 'admin.password')} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <PasswordInput label="Confirm password" required autoComplete="new-password" {...text('confirm')} />
+                  <PasswordField label="Confirm password" required autoComplete="new-password" {...text('confirm')} />
                 </Grid.Col>
               </Grid>
             </Stack>

@@ -4,7 +4,7 @@ import type { Contact } from '../../../shared/contract/intake';
 import { SCREENERS } from '../../../shared/domain/screeners';
 import { href } from '../app/router';
 import { label } from '../people/labels';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, formatShortDateTime } from '../ui/format';
 
 /**
  * Flags any role may see: overdose, naloxone, force, injury, charges, and which screenings were done.
@@ -42,20 +42,27 @@ export function ContactFlags({ contact }: { contact: Contact }) {
 
 /** A contact in a list: when, who, pathway, disposition, needs, flags and the start of the narrative. */
 export function ContactCard({ contact, showPerson = false }: { contact: Contact; showPerson?: boolean }) {
+  const who = contact.personName ?? 'an unidentified person';
+  // The link opens the contact, so it names the contact (when and which pathway), not the person.
+  const contactText = `${showPerson ? formatShortDateTime(contact.occurredAt) : formatDateTime(contact.occurredAt)} · ${label.pathway(contact.pathway)}`;
   return (
     <Card withBorder padding="sm" radius="sm" data-testid="contact-card">
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Stack gap={0}>
-            <Anchor href={href(`/contacts/${contact.id}`)} fw={600}>
-              {showPerson
-                ? (contact.personName ?? `Unidentified: ${contact.anonymousDescription}`)
-                : formatDateTime(contact.occurredAt)}
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            {showPerson ? (
+              <Text size="sm" fw={600} lineClamp={1}>
+                {contact.personName ?? `Unidentified: ${contact.anonymousDescription}`}
+              </Text>
+            ) : null}
+            <Anchor
+              href={href(`/contacts/${contact.id}`)}
+              fw={600}
+              aria-label={showPerson ? `${contactText}: contact with ${who}` : undefined}
+            >
+              {contactText}
             </Anchor>
-            <Text size="sm">
-              {showPerson ? `${formatDateTime(contact.occurredAt)} · ` : ''}
-              {label.pathway(contact.pathway)} · {label.disposition(contact.disposition)}
-            </Text>
+            <Text size="sm">{label.disposition(contact.disposition)}</Text>
           </Stack>
           {contact.hasClinicalNote ? (
             <Badge

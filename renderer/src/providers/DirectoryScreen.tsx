@@ -38,6 +38,27 @@ const PAGE = 50;
 const NEED_OPTIONS = NEEDS.map((n) => ({ value: n.code, label: n.label }));
 const TYPE_OPTIONS = SERVICE_TYPES.map((t) => ({ value: t, label: SERVICE_TYPE_LABELS[t] }));
 
+/** Why filtering by need may miss services: imported terms that no one has mapped to service types yet. */
+function UnmappedTermsNote({ count, editor, empty }: { count: number; editor: boolean; empty: boolean }) {
+  const terms = count === 1 ? 'One imported taxonomy term is' : `${count} imported taxonomy terms are`;
+  return (
+    <Alert color="orange" variant="light" icon={<IconTags aria-hidden />} data-testid="unmapped-terms-note">
+      <Text size="sm">
+        {terms} not mapped to service types yet, so{' '}
+        {empty ? 'services classified only by them are not found' : 'this list may miss services classified only by them'} when
+        filtering by need or service type.{' '}
+        {editor ? (
+          <Anchor href={href('/providers/terms')} size="sm" fw={600}>
+            Map the taxonomy terms
+          </Anchor>
+        ) : (
+          'Ask a coordinator to map them.'
+        )}
+      </Text>
+    </Alert>
+  );
+}
+
 export function DirectoryScreen() {
   const { user } = useSession();
   const editor = canEditDirectory(user.role);
@@ -216,6 +237,9 @@ export function DirectoryScreen() {
                 : 'No provider matches these filters.'
               : `${results.total} provider${results.total === 1 ? '' : 's'}`}
           </Text>
+          {(needs.length || types.length) && facets && facets.unmappedTerms > 0 ? (
+            <UnmappedTermsNote count={facets.unmappedTerms} editor={editor} empty={results.total === 0} />
+          ) : null}
           {results.results.length > 0 ? (
             <Table.ScrollContainer minWidth={900}>
               <Table striped highlightOnHover verticalSpacing="sm" aria-label="Providers">

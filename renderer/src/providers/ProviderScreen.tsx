@@ -221,7 +221,7 @@ export function ProviderScreen({ params }: { params: RouteParams }) {
           />
         </Section>
         <Section title="Languages">
-          <Text size="sm">
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
             {s.languages.length
               ? s.languages.map((l) => [l.name ?? l.code, l.note].filter(Boolean).join(' — ')).join('\n')
               : 'No languages listed.'}

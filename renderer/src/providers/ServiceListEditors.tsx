@@ -1,9 +1,16 @@
 import { ActionIcon, Button, Group, Select, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { WEEKDAYS } from '../../../shared/contract/providers';
+import { serviceEditSchema, WEEKDAYS } from '../../../shared/contract/providers';
+import { maxLengthAt } from '../ui/form';
 import { DAY_NAMES, type Day, type Form, updateAt } from './serviceForm';
 
 type Errors = Record<string, string>;
+
+/** The contract's lengths for a phone row, as typed limits. */
+const LIMITS = {
+  number: maxLengthAt(serviceEditSchema, 'phones.0.number'),
+  description: maxLengthAt(serviceEditSchema, 'phones.0.description'),
+};
 
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
@@ -29,6 +36,7 @@ export function PhonesEditor({
         <Group key={i} align="flex-end" wrap="nowrap">
           <TextInput
             label="Number"
+            maxLength={LIMITS.number}
             value={p.number}
             error={errors[`phones.${i}.number`]}
             onChange={(e) => onChange(updateAt(value, i, { number: e.currentTarget.value }))}
@@ -36,6 +44,7 @@ export function PhonesEditor({
           <TextInput
             label="Ext."
             w={90}
+            maxLength={8}
             value={p.extension}
             error={errors[`phones.${i}.extension`]}
             onChange={(e) => onChange(updateAt(value, i, { extension: e.currentTarget.value }))}
@@ -43,6 +52,7 @@ export function PhonesEditor({
           <TextInput
             label="Note"
             style={{ flex: 1 }}
+            maxLength={LIMITS.description}
             value={p.description}
             error={errors[`phones.${i}.description`]}
             onChange={(e) => onChange(updateAt(value, i, { description: e.currentTarget.value }))}
