@@ -1,6 +1,8 @@
 import type { TablerIcon } from '@tabler/icons-react';
 import {
   IconAddressBook,
+  IconDatabaseExport,
+  IconKey,
   IconBuildingHospital,
   IconChartBar,
   IconFileText,
@@ -17,6 +19,8 @@ import {
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/roles';
 import { AuditScreen } from '../audit/AuditScreen';
+import { BackupsScreen } from '../backups/BackupsScreen';
+import { KeysScreen } from '../keys/KeysScreen';
 import { AccountScreen } from '../auth/AccountScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { ContactScreen } from '../intake/ContactScreen';
@@ -153,6 +157,24 @@ export const ROUTES: readonly AppRoute[] = [
     nav: true,
     summary: 'Review who did what and when, and check that the log has not been altered.',
     component: AuditScreen,
+  },
+  {
+    path: '/backups',
+    label: 'Backups',
+    icon: IconDatabaseExport,
+    roles: ['admin'],
+    nav: true,
+    summary: 'Back up now or every day to a USB drive or network share, see the backup log, and restore a backup.',
+    component: BackupsScreen,
+  },
+  {
+    path: '/keys',
+    label: 'Keys',
+    icon: IconKey,
+    roles: ['admin'],
+    nav: true,
+    summary: 'Rotate the encryption keys and the recovery key, for example after someone leaves.',
+    component: KeysScreen,
   },
   {
     path: '/settings',
