@@ -1,6 +1,20 @@
-import { Alert, Button, Card, Group, Menu, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Menu,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconDownload, IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { contract } from '../../../shared/contract';
 import type { ExportRecord } from '../../../shared/contract/reports';
@@ -54,9 +68,26 @@ function ExportLog({ exports }: { exports: ExportRecord[] }) {
               <Table.Td ta="right">{e.threshold === 0 ? 'off' : e.threshold}</Table.Td>
               <Table.Td ta="right">{formatNumber(e.hiddenCount)}</Table.Td>
               <Table.Td>
-                <Text span ff="monospace" size="xs" title={e.sha256}>
-                  {e.sha256.slice(0, 16)}…
-                </Text>
+                <Group gap={2} wrap="nowrap">
+                  <Text span ff="monospace" size="xs" title={e.sha256}>
+                    {e.sha256.slice(0, 16)}…
+                  </Text>
+                  <CopyButton value={e.sha256}>
+                    {({ copied, copy }) => (
+                      <Tooltip label={copied ? 'Copied' : 'Copy the whole SHA-256'} withArrow>
+                        <ActionIcon
+                          variant="subtle"
+                          color={copied ? 'teal' : 'gray'}
+                          size="sm"
+                          onClick={copy}
+                          aria-label={`Copy the SHA-256 of ${e.fileName}`}
+                        >
+                          {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </CopyButton>
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

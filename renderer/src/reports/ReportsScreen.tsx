@@ -44,7 +44,7 @@ function Headlines({ report }: { report: Report }) {
               </Text>
               <Definition m={m} />
             </Group>
-            <Text fz={28} fw={800} lh={1.2}>
+            <Text fz={28} fw={800} lh={1.2} data-testid="headline-value">
               {formatFigure(m, value)}
               {hidden.has(key) ? (
                 <IconEyeOff
