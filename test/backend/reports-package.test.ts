@@ -143,6 +143,25 @@ describe('data packages', () => {
         'contacts-by-month-pathway',
       ]),
     );
+    // What cannot be counted yet is named as such in the README and the descriptor, never written as zeros.
+    const stateFiles = unzip(state.contentBase64);
+    const readme = stateFiles['README.md']!.toString('utf8');
+    expect(readme).toContain('## Not in this package: treatment engagement and retention');
+    expect(readme).toContain('Not available until participant milestones are recorded.');
+    expect(readme).toContain('- 30-day engagement rate (`engagement_rate_30`)');
+    expect(readme).not.toContain('Programme milestones by status');
+    const notAvailable = (e: Exported) =>
+      (
+        JSON.parse(unzip(e.contentBase64)['datapackage.json']!.toString('utf8')) as {
+          deflect_not_available: { measure: string }[];
+        }
+      ).deflect_not_available.map((n) => n.measure);
+    expect(notAvailable(state)).toEqual(expect.arrayContaining(['enrolled', 'engagement_rate_30', 'days_to_engagement']));
+    expect(notAvailable(state)).not.toContain('retention_rate');
+    expect(notAvailable(tta)).toEqual(
+      expect.arrayContaining(['retention_rate', 'programme_milestones_by_status', 'tta_answers']),
+    );
+    expect(stateFiles['data/summary.csv']!.toString('utf8')).not.toContain('engagement_rate_30');
     const summary = unzip(state.contentBase64)['data/summary.csv']!.toString('utf8');
     expect(summary.split('\r\n')[0]).toBe('period_start,period_end,measure,label,unit,value');
     expect(summary).toContain('2026-07-01,2026-09-30,contacts,Contacts,contacts,31\r\n');
@@ -259,6 +278,8 @@ describe('data packages', () => {
       'Unique people suppressed',
       'Contacts per month',
       'Referral funnel',
+      'Median days from first contact to treatment engagement Not available Until participant milestones are recorded',
+      'Not available until participant milestones are recorded. Treatment engagement and retention are counted',
       'suppressed',
       'Small-cell suppression: every count from 1 to 10',
     ]) {

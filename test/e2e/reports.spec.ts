@@ -20,6 +20,7 @@ const EVERY_DAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
 let app: App;
 let page: Page;
+let unitContacts = 0;
 
 function today(): string {
   const d = new Date();
@@ -40,8 +41,16 @@ test.beforeAll(async ({ browser }) => {
   ] as const) {
     await must(app, 'providers.saveService', { ...base, organizationId: acme.id, name, serviceTypes: [...serviceTypes], hours });
   }
+  // A second officer, so that an officer's own counts are a share of the unit's.
+  await must(app, 'users.create', {
+    username: 'ofc.second',
+    displayName: 'Officer Second',
+    role: 'officer',
+    password: 'QWXZ7-KMPT3-RVNB9',
+  });
   // 12,000 contacts spread over the last 200 days: the last full quarter and the one before both hold some.
   seedStore(app.harness.backend, { people: 600, contacts: 12_000, seed: 11 });
+  unitContacts = (await must(app, 'reports.compute', { ...lastFullQuarter(today()), compare: false })).report.values.contacts!;
   await must(app, 'auth.logout', {});
   page = await newPage(browser);
 });
@@ -80,7 +89,7 @@ test('a coordinator opens the quarter’s report, reads a definition, sees the c
 
   // Charts, drawn.
   const charts = page.getByRole('region', { name: 'Charts' });
-  for (const name of ['Contacts per month by pathway', 'Referral funnel']) {
+  for (const name of ['Contacts per month by pathway', 'Referral funnel', 'Days from first contact to treatment engagement']) {
     await expect(page.getByRole('figure', { name })).toBeVisible();
   }
   await expect(charts.locator('.recharts-bar-rectangle').first()).toBeVisible();
@@ -98,6 +107,25 @@ test('a coordinator opens the quarter’s report, reads a definition, sees the c
   await expect(page.getByRole('table', { name: 'Race and ethnicity' })).toBeVisible();
   await page.getByRole('tab', { name: 'Demographics of the people served' }).scrollIntoViewIfNeeded();
   await snap(page, 'reports-demographics', { view: true });
+  // Treatment engagement and the programme's figures cannot be counted yet: named and marked, never zeros.
+  await expect(page.getByTestId('headline-engagement_rate_30')).toContainText('30-day engagement rate');
+  await expect(page.getByTestId('headline-engagement_rate_30')).toContainText(
+    'Not available until participant milestones are recorded.',
+  );
+  await expect(page.getByRole('figure', { name: 'Days from first contact to treatment engagement' })).toContainText(
+    'Not available until participant milestones are recorded.',
+  );
+  await page.getByRole('tab', { name: 'Treatment engagement and retention' }).click();
+  await expect(page.getByTestId('unavailable-engagement')).toContainText('30-day engagement rate');
+  await page.getByRole('tab', { name: 'Programme milestones' }).click();
+  await expect(page.getByTestId('unavailable-programme')).toContainText('TTA performance metric answers');
+  await checkA11y(page, 'reports, programme tab');
+  await snap(page, 'reports-programme');
+  for (const tab of ['Referrals', 'Health and safety']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await snap(page, `reports-${tab.toLowerCase().replace(/ /g, '-')}`);
+  }
+  await page.getByRole('tab', { name: 'Contacts and people' }).click();
   await snap(page, 'reports-quarter-top', { view: true });
 
   // Exports: both data packages and the PDF, each recorded in the log with its SHA-256.
@@ -134,6 +162,7 @@ test('a coordinator opens the quarter’s report, reads a definition, sees the c
   await expect(log).toContainText('TTA provider (BJA performance measures) data package');
   await expect(log).toContainText('PDF summary');
   await expect(log).toContainText('Coordinator Lind');
+  await expect(log.getByRole('button', { name: /^Copy the SHA-256 of deflect-state-/ })).toBeVisible();
   await log.scrollIntoViewIfNeeded();
   await snap(page, 'reports-exports', { view: true });
 });
@@ -148,6 +177,15 @@ test('turning suppression off asks first, and the warning names what it exposes'
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect((await must(app, 'reports.settings', {})).threshold).toBe(10);
+});
+
+test('a period with nothing recorded says so', async () => {
+  await page.getByRole('radiogroup', { name: 'Kind of period' }).getByText('Year').click();
+  await page.getByRole('textbox', { name: 'Year' }).click();
+  await page.getByRole('option', { name: '2001' }).click();
+  await expect(page.getByTestId('report-empty')).toContainText('Nothing recorded in this period');
+  await expect(page.getByTestId('headline-contacts')).toContainText('0');
+  await snap(page, 'reports-empty', { view: true });
 });
 
 test('a range the other way round is refused beside its field', async () => {
@@ -165,6 +203,10 @@ test('an officer sees their own counts and nothing to export', async () => {
   await page.goto(`${app.harness.url}#/reports`);
   await expect(heading('My counts')).toBeVisible();
   await expect(page.getByTestId('headline-contacts')).toBeVisible({ timeout: 20_000 });
+  // Only the contacts they were on: fewer than the unit's.
+  const own = Number((await page.getByTestId('headline-contacts').getByTestId('headline-value').innerText()).replace(/\D/g, ''));
+  expect(own).toBeGreaterThan(0);
+  expect(own).toBeLessThan(unitContacts);
   await expect(page.getByRole('button', { name: 'Export this period' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Exports and suppression' })).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Demographics of the people served' })).toHaveCount(0);

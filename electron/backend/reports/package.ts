@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
-import { type Measure, MEASURES, PROFILES, type Profile, UNITS } from '../../../shared/domain/reports/catalogue';
+import { type Measure, MEASURES, PROFILES, type Profile, SECTIONS, UNITS } from '../../../shared/domain/reports/catalogue';
+import { unavailableFor } from '../../../shared/domain/reports/unavailable';
 import { periodLabel, periodSlug } from '../../../shared/domain/reports/periods';
 import { SUPPRESSED_MARKER, suppressionNote } from '../../../shared/domain/reports/words';
 import type { ComputedReport } from './compute';
@@ -127,6 +128,14 @@ function readme(input: PackageInput, tables: Table[], profile: (typeof PROFILES)
     '',
     `In this package ${suppression.hidden.size} figure(s) are hidden.`,
     '',
+    ...unavailableFor(input.profile).flatMap((g) => [
+      `## Not in this package: ${SECTIONS.find((x) => x.code === g.section)!.label.toLowerCase()}`,
+      '',
+      g.reason,
+      '',
+      ...g.measures.map((m) => `- ${m.label} (\`${m.code}\`)`),
+      '',
+    ]),
     '## Files',
     '',
     '| file | what it holds |',
@@ -201,6 +210,10 @@ export function writePackage(input: PackageInput): WrittenPackage {
     deflect_suppression: { threshold: suppression.threshold, marker: SUPPRESSED_MARKER, hidden: suppression.hidden.size },
     // The exporting store's audit-log head (sequence:hash): an anchor kept outside its database.
     ...(input.auditAnchor ? { deflect_audit_anchor: input.auditAnchor } : {}),
+    // Measures of this profile that cannot be counted yet, and why (never written as zeros).
+    deflect_not_available: unavailableFor(code).flatMap((g) =>
+      g.measures.map((m) => ({ measure: m.code, label: m.label, reason: g.reason })),
+    ),
     resources: all.map(resourceOf),
   };
   files['datapackage.json'] = strToU8(`${JSON.stringify(descriptor, null, 2)}\n`);

@@ -1,9 +1,10 @@
-import { ActionIcon, Card, Group, Stack, Table, Tabs, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Card, Group, List, Stack, Table, Tabs, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconEyeOff, IconInfoCircle } from '@tabler/icons-react';
 import { useId } from 'react';
 import type { Report } from '../../../shared/contract/reports';
 import { categoriesOf, keyOf, type Measure, measure, MEASURES, SECTIONS, UNITS } from '../../../shared/domain/reports/catalogue';
 import { monthLabel } from '../../../shared/domain/reports/periods';
+import { UNAVAILABLE } from '../../../shared/domain/reports/unavailable';
 import { breakdownLabel, changeText, formatFigure, type Row, rowsOf } from './figures';
 
 /** Every figure of the report by section, each with its definition on hover or focus and the previous period beside it. */
@@ -198,7 +199,8 @@ export function MeasureTables({ report }: { report: Report }) {
   const sections = SECTIONS.map((s) => ({
     ...s,
     measures: MEASURES.filter((m) => m.section === s.code && included.has(m.code)),
-  })).filter((s) => s.measures.length);
+    unavailable: report.scope === 'unit' ? UNAVAILABLE.filter((g) => g.section === s.code) : [],
+  })).filter((s) => s.measures.length || s.unavailable.length);
   return (
     <Card withBorder radius="sm" padding="md" component="section" aria-labelledby="report-figures">
       <Title order={2} size="h3" id="report-figures" mb="sm">
@@ -218,6 +220,16 @@ export function MeasureTables({ report }: { report: Report }) {
           return (
             <Tabs.Panel key={s.code} value={s.code}>
               <Stack gap="md">
+                {s.unavailable.map((g) => (
+                  <Alert key={g.section} color="gray" title="Not available yet" data-testid={`unavailable-${g.section}`}>
+                    <Text size="sm">{g.reason}</Text>
+                    <List size="sm" mt={6}>
+                      {g.measures.map((m) => (
+                        <List.Item key={m.code}>{m.label}</List.Item>
+                      ))}
+                    </List>
+                  </Alert>
+                ))}
                 {single.length ? <SingleFigures measures={single} report={report} /> : null}
                 {broken.map((m) =>
                   m.kind === 'table' ? (
