@@ -17,6 +17,7 @@ import { ttaHandlers } from './milestones/tta';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
 import { referralsHandlers } from './referrals/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { Router } from './router';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
@@ -43,6 +44,7 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...milestonesHandlers,
     ...participantsHandlers,
     ...ttaHandlers,
+    ...reportsHandlers,
     ...demoHandlers,
     ...backupsHandlers,
     ...keysHandlers,

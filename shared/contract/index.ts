@@ -14,6 +14,7 @@ import { participantsContract } from './participants';
 import { peopleContract } from './people';
 import type { Result } from './procedure';
 import { referralsContract } from './referrals';
+import { reportsContract } from './reports';
 import { systemContract } from './system';
 import { timelineContract } from './timeline';
 import { ttaContract } from './tta';
@@ -36,6 +37,7 @@ export const contract = {
   ...milestonesContract,
   ...participantsContract,
   ...ttaContract,
+  ...reportsContract,
   ...demoContract,
   ...backupsContract,
   ...keysContract,

@@ -4,6 +4,7 @@ import {
   IconDatabaseExport,
   IconKey,
   IconBuildingHospital,
+  IconChartBar,
   IconFileText,
   IconHome,
   IconChartBar,
@@ -36,6 +37,7 @@ import { ProviderScreen } from '../providers/ProviderScreen';
 import { TermsScreen } from '../providers/TermsScreen';
 import { NewReferralScreen } from '../referrals/NewReferralScreen';
 import { ReferralScreen } from '../referrals/ReferralScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { SettingsScreen } from '../system/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import type { RouteParams } from './router';
@@ -123,6 +125,16 @@ export const ROUTES: readonly AppRoute[] = [
     component: NewReferralScreen,
   },
   { path: '/referrals/:id', label: 'Referral', icon: IconSend, roles: 'all', nav: false, component: ReferralScreen },
+  {
+    path: '/reports',
+    label: 'Reports',
+    icon: IconChartBar,
+    roles: 'all',
+    nav: true,
+    summary:
+      'The quarter’s figures for the state and the TTA provider, with charts and definitions; coordinators export the data packages and the PDF summary. Officers see their own counts.',
+    component: ReportsScreen,
+  },
   {
     path: '/letters',
     label: 'Letters',

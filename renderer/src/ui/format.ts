@@ -155,3 +155,13 @@ export function formatWeekday(value: string | null | undefined, empty = ''): str
 export function formatMonthDay(value: string | null | undefined, empty = '—'): string {
   return parse(value)?.format('MMM D') ?? empty;
 }
+
+/** A percentage with at most one decimal: "42.5%". */
+export function formatPercent(n: number): string {
+  return `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+}
+
+/** A number with at most one decimal ("12.5"), for medians and other figures that need not be whole. */
+export function formatDecimal(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
