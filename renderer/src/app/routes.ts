@@ -6,8 +6,8 @@ import {
   IconBuildingHospital,
   IconChartBar,
   IconFileText,
+  IconClipboardList,
   IconHome,
-  IconChartBar,
   IconFlag,
   IconListCheck,
   IconMessageCircle,
@@ -156,7 +156,7 @@ export const ROUTES: readonly AppRoute[] = [
   {
     path: '/programme/tta',
     label: 'TTA metrics',
-    icon: IconChartBar,
+    icon: IconClipboardList,
     roles: ['coordinator', 'admin'],
     nav: true,
     summary: 'Answer the technical-assistance provider’s performance questions for each quarter.',
