@@ -158,7 +158,7 @@ export const ROUTES: readonly AppRoute[] = [
     label: 'TTA metrics',
     icon: IconClipboardList,
     roles: ['coordinator', 'admin'],
-    nav: true,
+    nav: false, // a page of the programme plan (its header links here), and a card on Home
     summary: 'Answer the technical-assistance provider’s performance questions for each quarter.',
     component: TtaScreen,
   },
