@@ -129,15 +129,20 @@ export class Backend {
   openStore(dataKey: Buffer, create = false): Db {
     if (this.db) return this.db;
     if (create) createPrivateFile(this.dbPath);
-    this.db = openDatabase(this.dbPath, dataKey.toString('hex'), {
-      create,
-      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
-    });
+    this.db = this.openDatabaseFile(dataKey, create);
     this.dataKey = Buffer.from(dataKey);
     this.idleMinutes = getIdleLockMinutes(this.db);
     // SQLite gives the WAL and shared-memory files the database file's mode; older stores are tightened here.
     for (const suffix of ['', '-wal', '-shm']) restrictToOwner(this.dbPath + suffix);
     return this.db;
+  }
+
+  /** Opens the SQLCipher file with the data key (the benchmark's unencrypted twin overrides only this). */
+  protected openDatabaseFile(dataKey: Buffer, create: boolean): Db {
+    return openDatabase(this.dbPath, dataKey.toString('hex'), {
+      create,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    });
   }
 
   closeStore(): void {

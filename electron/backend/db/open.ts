@@ -31,34 +31,43 @@ export function openDatabase(path: string, keyHex: string, options: OpenOptions 
   });
   try {
     applyKey(db, keyHex);
-    let version: number;
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-      version = db.pragma('user_version', { simple: true }) as number;
-    } catch {
-      throw new AppError(
-        'unavailable',
-        'The database could not be opened with this key. It is not a Deflect database or it is damaged.',
-      );
-    }
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError(
-        'unavailable',
-        `This database was written by a newer version of Deflect (schema ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Install the newer version; the database has not been changed.`,
-      );
-    }
-    // Temp tables and sort spills stay in memory: nothing unencrypted reaches the disk.
-    db.pragma('temp_store = MEMORY');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('secure_delete = ON');
-    migrate(db, version);
+    prepareConnection(db);
     return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/**
+ * Everything opening does after the key: checks that the key reads the file and that the schema is not
+ * from a newer version, sets the connection's pragmas and runs pending migrations. The benchmark also runs it
+ * on its unencrypted copy, so that both are opened and configured alike.
+ */
+export function prepareConnection(db: Db): void {
+  let version: number;
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch {
+    throw new AppError(
+      'unavailable',
+      'The database could not be opened with this key. It is not a Deflect database or it is damaged.',
+    );
+  }
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new AppError(
+      'unavailable',
+      `This database was written by a newer version of Deflect (schema ${version}; this app knows up to ${LATEST_SCHEMA_VERSION}). Install the newer version; the database has not been changed.`,
+    );
+  }
+  // Temp tables and sort spills stay in memory: nothing unencrypted reaches the disk.
+  db.pragma('temp_store = MEMORY');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  migrate(db, version);
 }
 
 function migrate(db: Db, from: number): void {

@@ -1,0 +1,59 @@
+/**
+ * Cold start of the backend on the large store: a new Node process loads the bundled backend (as the app's
+ * main process loads its electron-vite bundle), unlocks the store and answers the home screen's calls.
+ * Timed from spawn to the first dashboard answered.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { timeBoth } from './measure';
+import type { StoreKind } from './plain';
+import { ACCOUNTS, BENCH_NOW, CACHE_DIR, PASSWORD, ROOT } from './store';
+
+async function bundle(outDir: string): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: ROOT,
+    build: {
+      ssr: join(ROOT, 'scripts/bench/coldStartChild.ts'),
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: 'cold-start.cjs' } },
+    },
+  });
+  return join(outDir, 'cold-start.cjs');
+}
+
+function runOnce(script: string, dataDir: string, kind: StoreKind): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, [script, dataDir, kind, ACCOUNTS.coordinator.username, String(BENCH_NOW)], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - t;
+      if (code !== 0 || !out.includes('home')) reject(new Error(`cold start (${kind}) failed: ${err.trim() || `exit ${code}`}`));
+      else resolvePromise(ms);
+    });
+  });
+}
+
+export async function coldStart(
+  dirs: Record<StoreKind, string>,
+  kinds: readonly StoreKind[],
+  progress: (m: string) => void,
+): Promise<Record<StoreKind, number[]>> {
+  const script = await bundle(join(CACHE_DIR, `cold-start-${process.pid}`));
+  progress('bundled the backend for the cold start');
+  return timeBoth(kinds, 1, 5, (kind) => runOnce(script, dirs[kind], kind));
+}
