@@ -77,6 +77,14 @@ describe('synthetic local directory', () => {
     expect(detail.service.phones[0]!.number).toMatch(/^\(312\) 555-01\d\d$/);
   });
 
+  it('can be added to: a second seed adds more services beside the first', async () => {
+    const unit = await setUpUnit();
+    const db = unit.backend.requireDb();
+    generateDirectory(db, { services: 10, seed: 1, now: NOW });
+    generateDirectory(db, { services: 15, seed: 2, now: NOW });
+    expect((await unit.call('providers.facets', {})).services).toBe(25);
+  });
+
   it('is deterministic for a seed and a moment', async () => {
     const snapshot = async () => {
       const unit = await setUpUnit();

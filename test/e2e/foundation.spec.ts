@@ -236,7 +236,8 @@ test('audit log lists the idle lock and verifies the chain', async () => {
   const anchorField = page.getByLabel('Anchor written down earlier (optional)');
   await anchorField.fill('last tuesday');
   await page.getByRole('button', { name: 'Verify integrity' }).click();
-  await expect(page.getByText(/enter it as the sequence number/)).toBeVisible();
+  await expect(anchorField).toHaveAccessibleDescription(/enter it as the sequence number/);
+  await expect(anchorField).toBeFocused();
   await anchorField.fill(anchor);
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await expect(page.getByText(/entry \d+ as the anchor entered records it/)).toBeVisible();

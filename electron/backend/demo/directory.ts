@@ -3,7 +3,7 @@ import type { ServiceType } from '../../../shared/domain/serviceTypes';
 import { addDays, localDate } from '../dates';
 import type { Db } from '../db/open';
 import { reindex } from '../providers/derived';
-import { ensureDeflectTaxonomy, insertRecord, newRecord } from '../providers/store';
+import { ensureDeflectTaxonomy, insertRecord, newRecord, upsertRecord } from '../providers/store';
 import { Random } from './random';
 
 /**
@@ -241,7 +241,8 @@ export function generateDirectory(db: Db, opts: DirectoryOptions): DirectoryResu
 
   db.transaction(() => {
     ensureDeflectTaxonomy(db);
-    insertRecord(
+    // Upserted: a second seed adds services to the same sample taxonomy.
+    upsertRecord(
       db,
       'taxonomy',
       newRecord('taxonomy', { id: IMPORTED_TAXONOMY_ID, name: 'Demo 211 taxonomy', description: 'Sample imported terms.' }),

@@ -3,8 +3,11 @@ import { IconAlertOctagon, IconChevronLeft, IconChevronRight, IconShieldCheck } 
 import { useCallback, useMemo, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import type { AuditEntry } from '../../../shared/contract/audit';
-import { api, isSessionProblem } from '../api';
+import { contract } from '../../../shared/contract';
+import { api } from '../api';
 import { href } from '../app/router';
+import { useForm } from '../ui/form';
+import { FormErrors } from '../ui/FormErrors';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
@@ -81,9 +84,12 @@ export function AuditScreen() {
   // Cursors of the pages seen so far: the first page has none; "Older" pushes the last seq shown.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const [verify, setVerify] = useState<OutputOf<'audit.verify'> | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [verifyError, setVerifyError] = useState<string | null>(null);
-  const [anchor, setAnchor] = useState('');
+  // The check, as a form: a malformed anchor is marked on its field (with the focus), any other refusal by the button.
+  const check = useForm({
+    initial: { anchor: '' },
+    schema: contract['audit.verify'].input,
+    toInput: (v) => (v.anchor.trim() ? { anchor: v.anchor.trim() } : {}),
+  });
   const actions = useMemo(() => auditableActions(), []);
   const cursor = cursors[cursors.length - 1];
 
@@ -95,15 +101,9 @@ export function AuditScreen() {
   const { data: page, error } = useQuery(fetchPage);
 
   async function runVerify() {
-    setVerifying(true);
-    setVerifyError(null);
-    const r = await api.audit.verify(anchor.trim() ? { anchor: anchor.trim() } : {});
-    setVerifying(false);
-    if (r.ok) setVerify(r.value);
-    else if (!isSessionProblem(r.error.code)) {
-      setVerify(null);
-      setVerifyError(r.error.message);
-    }
+    setVerify(null);
+    const result = await check.submit((input) => api.audit.verify(input));
+    if (result) setVerify(result);
   }
 
   const entries = page?.entries ?? [];
@@ -120,24 +120,31 @@ export function AuditScreen() {
         title="Audit log"
         description="Every security-relevant action, newest first. Entries are chained, so any change to the log shows up when you verify it."
         actions={
-          <Button leftSection={<IconShieldCheck size={18} aria-hidden />} loading={verifying} onClick={() => void runVerify()}>
+          <Button type="submit" form="audit-verify" leftSection={<IconShieldCheck size={18} aria-hidden />} loading={check.busy}>
             Verify integrity
           </Button>
         }
       />
-      <TextInput
-        label="Anchor written down earlier (optional)"
-        description="The sequence number and hash printed from this screen, or found in an export (deflect_audit_anchor), e.g. 1234:9f86d0…"
-        maw={720}
-        value={anchor}
-        onChange={(e) => setAnchor(e.currentTarget.value)}
-        error={verifyError ?? undefined}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') void runVerify();
+      <form
+        id="audit-verify"
+        ref={check.formRef}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void runVerify();
         }}
-        spellCheck={false}
-        autoComplete="off"
-      />
+      >
+        <Stack gap="sm" maw={720}>
+          <TextInput
+            label="Anchor written down earlier (optional)"
+            description="The sequence number and hash printed from this screen, or found in an export (deflect_audit_anchor), e.g. 1234:9f86d0…"
+            spellCheck={false}
+            autoComplete="off"
+            {...check.text('anchor')}
+          />
+          <FormErrors form={check} title="Could not check the audit log" />
+        </Stack>
+      </form>
       {verify ? <VerifyResult result={verify} /> : null}
       <Group align="flex-end" justify="space-between">
         <NativeSelect
