@@ -50,7 +50,8 @@ function options() {
   if (!/^\d{1,9}$/.test(values.seed)) throw new UsageError('--seed must be a whole number.');
   const all = [...WORKLOADS.map((w) => w.id), 'cold_start', 'renderer_first_screen', 'renderer_scroll'];
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
-  for (const id of only ?? []) if (!all.includes(id)) throw new UsageError(`--only: unknown workload "${id}" (known: ${all.join(', ')}).`);
+  for (const id of only ?? [])
+    if (!all.includes(id)) throw new UsageError(`--only: unknown workload "${id}" (known: ${all.join(', ')}).`);
   return {
     size,
     seed: Number(values.seed),
@@ -62,14 +63,17 @@ function options() {
   };
 }
 
-const progress = (message: string) => process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+const progress = (message: string) =>
+  process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
 async function main(): Promise<void> {
   const opts = options();
   const started = performance.now();
   progress(`store: ${opts.size.name} (seed ${opts.seed})`);
   const store = await cachedStore(opts.size, opts.seed, progress, opts.rebuild);
-  progress(store.generated ? `generated in ${store.info.generationSeconds} s (${store.info.megabytes} MB)` : `cached: ${store.dir}`);
+  progress(
+    store.generated ? `generated in ${store.info.generationSeconds} s (${store.info.megabytes} MB)` : `cached: ${store.dir}`,
+  );
   const runDir = join(CACHE_DIR, `run-${process.pid}`);
   const kinds: StoreKind[] = opts.plain ? ['encrypted', 'plain'] : ['encrypted'];
   const results: Result[] = [];
@@ -113,6 +117,13 @@ async function main(): Promise<void> {
   );
   console.log(`${machine()}\n`);
   console.log(table(results));
+  for (const r of results.filter((x) => x.extra)) {
+    console.log(
+      `  ${r.id}: ${Object.entries(r.extra!)
+        .map(([k, v]) => `${k} ${typeof v === 'number' && v < 1 && v > 0 ? `${(v * 100).toFixed(0)} %` : v}`)
+        .join(', ')}`,
+    );
+  }
   const failed = results.filter((r) => verdict(r) && verdict(r) !== 'ok');
   console.log(
     `\n${failed.length ? `${failed.length} over budget or ratio > ${RATIO_LIMIT}: ${failed.map((r) => r.id).join(', ')}` : 'every budget and ratio holds'}; ` +
@@ -140,7 +151,16 @@ async function main(): Promise<void> {
   }
 }
 
-const DATASET_TABLES = ['persons', 'contacts', 'referrals', 'referral_events', 'consents', 'letters', 'hsds_service', 'programme_milestones'];
+const DATASET_TABLES = [
+  'persons',
+  'contacts',
+  'referrals',
+  'referral_events',
+  'consents',
+  'letters',
+  'hsds_service',
+  'programme_milestones',
+];
 
 function result(
   id: string,

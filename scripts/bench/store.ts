@@ -4,7 +4,17 @@
  * works on fresh copies, so the cached stores never change.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Backend, Router } from '../../electron/backend';
 import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations';
@@ -26,12 +36,14 @@ export interface Size {
   services: number;
   /** Referral letters stored (copies of real generated letters, attached to sent referrals). */
   letters: number;
+  /** Audit entries of past use (the renderer measure scrolls through 10,000 of them). */
+  auditEntries: number;
 }
 
 export const SIZES: Record<string, Size> = {
-  full: { name: 'full', people: 50_000, contacts: 250_000, services: 2_000, letters: 2_000 },
-  small: { name: 'small', people: 2_000, contacts: 10_000, services: 200, letters: 100 },
-  tiny: { name: 'tiny', people: 300, contacts: 1_500, services: 60, letters: 20 },
+  full: { name: 'full', people: 50_000, contacts: 250_000, services: 2_000, letters: 2_000, auditEntries: 20_000 },
+  small: { name: 'small', people: 2_000, contacts: 10_000, services: 200, letters: 100, auditEntries: 12_000 },
+  tiny: { name: 'tiny', people: 300, contacts: 1_500, services: 60, letters: 20, auditEntries: 500 },
 };
 
 /** The bench accounts (the coordinator's slot has the production KDF cost: unlocking is measured). */
@@ -66,7 +78,9 @@ function cacheKey(size: Size, seed: number): string {
   const hash = createHash('sha256');
   const sources = [join(ROOT, 'electron/backend/demo'), join(ROOT, 'scripts/bench')];
   for (const dir of sources) {
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.ts'))
+      .sort()) {
       if (dir.endsWith('bench') && f !== 'store.ts' && f !== 'plain.ts') continue;
       hash.update(f).update(readFileSync(join(dir, f)));
     }
@@ -124,7 +138,13 @@ async function generateStore(dir: string, key: string, size: Size, seed: number,
   const setup = benchBackend('encrypted', { dataDir: encDir, now: () => BENCH_NOW, kdfCost: { N: 2 ** 12, r: 8, p: 1 } });
   try {
     await must(setup.router, 'auth.setup', {
-      department: { name: 'Bench Police Department', addressLine1: '1 Station Way', city: 'Testville', state: 'IL', postalCode: '60426' },
+      department: {
+        name: 'Bench Police Department',
+        addressLine1: '1 Station Way',
+        city: 'Testville',
+        state: 'IL',
+        postalCode: '60426',
+      },
       admin: { username: ACCOUNTS.admin.username, displayName: ACCOUNTS.admin.displayName, password: PASSWORD },
     });
     await must(setup.router, 'auth.login', { username: ACCOUNTS.admin.username, password: PASSWORD });
@@ -141,24 +161,26 @@ async function generateStore(dir: string, key: string, size: Size, seed: number,
     // As in the demo store: bench accounts keep their password instead of choosing one at first login.
     backend.requireDb().prepare('UPDATE users SET must_change_password = 0').run();
     let shown = 0;
-    const seeded = withBulkLoad(backend.requireDb(), () => seedStore(backend, {
-      people: size.people,
-      contacts: size.contacts,
-      services: size.services,
-      seed,
-      onProgress: (done) => {
-        if (done.people - shown >= size.people / 10) {
-          shown = done.people;
-          progress(`people ${done.people.toLocaleString('en-US')}, contacts ${done.contacts.toLocaleString('en-US')}`);
-        }
-      },
-    }));
+    const seeded = withBulkLoad(backend.requireDb(), () =>
+      seedStore(backend, {
+        people: size.people,
+        contacts: size.contacts,
+        services: size.services,
+        seed,
+        onProgress: (done) => {
+          if (done.people - shown >= size.people / 10) {
+            shown = done.people;
+            progress(`people ${done.people.toLocaleString('en-US')}, contacts ${done.contacts.toLocaleString('en-US')}`);
+          }
+        },
+      }),
+    );
     progress(
       `generated ${seeded.people.toLocaleString('en-US')} people, ${seeded.contacts.toLocaleString('en-US')} contacts, ` +
         `${seeded.directory.services.toLocaleString('en-US')} services, ${(seeded.referrals?.referrals ?? 0).toLocaleString('en-US')} referrals`,
     );
     await addLetters(backend, router, size.letters, seed);
-    await addLaterSlices(backend, router, seed, progress);
+    addAuditHistory(backend, size.auditEntries, seed);
     keyHex = backend.requireDataKey().toString('hex');
     counts = tableCounts(backend.requireDb());
   } finally {
@@ -207,7 +229,9 @@ async function addLetters(backend: Backend, router: Router, count: number, seed:
   if (!made.length) throw new Error('no referral passed the consent gate for a letter');
   const r = new Random(seed ^ 0x1e77e5);
   const sent = db
-    .prepare(`SELECT id FROM referrals WHERE sent_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.referral_id = referrals.id) ORDER BY id`)
+    .prepare(
+      `SELECT id FROM referrals WHERE sent_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.referral_id = referrals.id) ORDER BY id`,
+    )
     .pluck()
     .all() as string[];
   const copy = db.prepare(
@@ -224,8 +248,39 @@ async function addLetters(backend: Backend, router: Router, count: number, seed:
   })();
 }
 
-/** Data of capabilities that joined after the first benchmark (milestones). */
-async function addLaterSlices(_backend: Backend, _router: Router, _seed: number, _progress: Progress): Promise<void> {}
+/**
+ * A share of what ten years of use leave in the audit log (every search, opened record and save is
+ * audited): staff reading and saving, in the real hash chain (`Backend.audit`).
+ */
+function addAuditHistory(backend: Backend, count: number, seed: number): void {
+  const db = backend.requireDb();
+  const r = new Random(seed ^ 0xa0d17);
+  const staff = db.prepare(`SELECT id, username FROM users ORDER BY username`).all() as { id: string; username: string }[];
+  const people = db.prepare(`SELECT id FROM persons ORDER BY rowid LIMIT 5000`).pluck().all() as string[];
+  const actions = [
+    ['people.search', 40],
+    ['people.timeline', 25],
+    ['home.dashboard', 15],
+    ['contacts.create', 10],
+    ['people.get', 10],
+  ] as const;
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const user = r.pick(staff);
+      const action = r.weighted(actions);
+      const person = action === 'people.search' || action === 'home.dashboard' ? null : r.pick(people);
+      backend.audit({
+        userId: user.id,
+        username: user.username,
+        action,
+        outcome: 'success',
+        targetType: person ? 'person' : null,
+        targetId: person,
+        detail: action === 'people.search' ? { results: r.int(0, 10) } : {},
+      });
+    }
+  })();
+}
 
 /** Fresh working copies of both stores for one run (the measured writes land there, not in the cache). */
 export function workingCopies(store: CachedStore, runDir: string): Record<StoreKind, string> {

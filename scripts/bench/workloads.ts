@@ -35,12 +35,7 @@ export interface Workload {
   prepare: (env: Env) => Promise<Prepared>;
 }
 
-export async function call<N extends ProcedureName>(
-  env: Env,
-  kind: StoreKind,
-  name: N,
-  input: InputOf<N>,
-): Promise<OutputOf<N>> {
+export async function call<N extends ProcedureName>(env: Env, kind: StoreKind, name: N, input: InputOf<N>): Promise<OutputOf<N>> {
   const r = await env.stores[kind].router.invoke(name, input);
   if (!r.ok) throw new Error(`${kind} ${name}: ${r.error.message}`);
   return r.value;
@@ -48,7 +43,10 @@ export async function call<N extends ProcedureName>(
 
 /** Reads inputs for the workloads from the encrypted store (not timed). Both stores hold the same rows. */
 function sample<T>(env: Env, sql: string, ...params: unknown[]): T[] {
-  return env.stores.encrypted.backend.requireDb().prepare(sql).all(...params) as T[];
+  return env.stores.encrypted.backend
+    .requireDb()
+    .prepare(sql)
+    .all(...params) as T[];
 }
 
 interface NamedPerson {
@@ -97,7 +95,11 @@ const search: Workload = {
           const { results } = await call(env, 'encrypted', 'people.search', { query: m.query, limit: 10 });
           if (results.some((x) => x.id === m.id)) found++;
         }
-        return { misspelledFoundInTop10: found / misspelled.length, queries: queries.length, misspelledQueries: misspelled.length };
+        return {
+          misspelledFoundInTop10: found / misspelled.length,
+          queries: queries.length,
+          misspelledQueries: misspelled.length,
+        };
       },
     };
   },

@@ -79,7 +79,12 @@ const HOT: { name: string; role: Role; run: () => Promise<void> }[] = [
         first_name: string;
         last_name: string;
       };
-      for (const query of [p.last_name.slice(0, 2), p.last_name.slice(0, 4), `${p.first_name} ${p.last_name}`, `${p.first_name} ${p.last_name.slice(0, -1)}x`])
+      for (const query of [
+        p.last_name.slice(0, 2),
+        p.last_name.slice(0, 4),
+        `${p.first_name} ${p.last_name}`,
+        `${p.first_name} ${p.last_name.slice(0, -1)}x`,
+      ])
         await call('people.search', { query, limit: 10 });
       await call('people.search', { query: p.last_name, dateOfBirth: '1988-04-12', limit: 10 });
     },
@@ -91,7 +96,11 @@ const HOT: { name: string; role: Role; run: () => Promise<void> }[] = [
       const officer = unit.ids.officer;
       await call('people.findDuplicates', { person: { firstName: 'Ravito', lastName: 'Quendell', dateOfBirth: '1988-04-12' } });
       await call('contacts.create', {
-        subject: { kind: 'new', person: { firstName: 'Ravito', lastName: 'Quendell', dateOfBirth: '1988-04-12' }, allowDuplicate: true },
+        subject: {
+          kind: 'new',
+          person: { firstName: 'Ravito', lastName: 'Quendell', dateOfBirth: '1988-04-12' },
+          allowDuplicate: true,
+        },
         contact: contactFields(officer),
         followup: { dueDate: '2026-12-01', assigneeId: officer, note: '' },
       });
@@ -161,7 +170,10 @@ describe('hot queries use indexes (EXPLAIN QUERY PLAN)', () => {
     const db = unit.backend.requireDb();
     const scans = fullScans(db, [
       { sql: `SELECT id FROM contacts c WHERE c.narrative LIKE ?`, params: ['%welfare%'] },
-      { sql: `SELECT (SELECT count(*) FROM referrals r WHERE r.method = p.zip) FROM persons p WHERE p.id = ?`, params: [ids.person] },
+      {
+        sql: `SELECT (SELECT count(*) FROM referrals r WHERE r.method = p.zip) FROM persons p WHERE p.id = ?`,
+        params: [ids.person],
+      },
       { sql: `SELECT id FROM contacts WHERE person_id = ?`, params: [ids.person] },
     ]);
     expect(scans.map((s) => s.table)).toEqual(['contacts', 'referrals']);

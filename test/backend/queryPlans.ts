@@ -78,7 +78,9 @@ export function fullScans(db: Db, executed: readonly Executed[]): FullScan[] {
 }
 
 const KEYWORDS = new Set(
-  'from where on join left right inner outer cross natural using group order limit having union select set values as and or not indexed'.split(' '),
+  'from where on join left right inner outer cross natural using group order limit having union select set values as and or not indexed'.split(
+    ' ',
+  ),
 );
 
 /** Plans name tables by their alias ("SCAN c"): alias → the tables it stands for anywhere in the statement. */
@@ -96,7 +98,7 @@ function aliases(sql: string): Map<string, Set<string>> {
 /** The statement without its parenthesised parts (subqueries, function arguments). */
 function outerLevel(sql: string): string {
   let out = sql;
-  for (let prev = ''; prev !== out; ) {
+  for (let prev = ''; prev !== out;) {
     prev = out;
     out = out.replace(/\([^()]*\)/g, '');
   }
