@@ -4,6 +4,7 @@
  * Timed from spawn to the first dashboard answered.
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { timeBoth } from './measure';
@@ -27,7 +28,14 @@ async function bundle(outDir: string): Promise<string> {
   return join(outDir, 'cold-start.cjs');
 }
 
-function runOnce(script: string, dataDir: string, kind: StoreKind): Promise<number> {
+/** Milliseconds since the child process started, at each step (read from the child's own clock). */
+export interface ColdPhases {
+  loaded: number;
+  unlocked: number;
+  home: number;
+}
+
+function runOnce(script: string, dataDir: string, kind: StoreKind, phases: ColdPhases[]): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const t = performance.now();
     const child = spawn(process.execPath, [script, dataDir, kind, ACCOUNTS.coordinator.username, String(BENCH_NOW)], {
@@ -43,7 +51,10 @@ function runOnce(script: string, dataDir: string, kind: StoreKind): Promise<numb
     child.on('exit', (code) => {
       const ms = performance.now() - t;
       if (code !== 0 || !out.includes('home')) reject(new Error(`cold start (${kind}) failed: ${err.trim() || `exit ${code}`}`));
-      else resolvePromise(ms);
+      else {
+        if (kind === 'encrypted') phases.push(JSON.parse(out) as ColdPhases);
+        resolvePromise(ms);
+      }
     });
   });
 }
@@ -52,8 +63,15 @@ export async function coldStart(
   dirs: Record<StoreKind, string>,
   kinds: readonly StoreKind[],
   progress: (m: string) => void,
-): Promise<Record<StoreKind, number[]>> {
-  const script = await bundle(join(CACHE_DIR, `cold-start-${process.pid}`));
-  progress('bundled the backend for the cold start');
-  return timeBoth(kinds, 1, 5, (kind) => runOnce(script, dirs[kind], kind));
+): Promise<{ samples: Record<StoreKind, number[]>; phases: ColdPhases[] }> {
+  const outDir = join(CACHE_DIR, `cold-start-${process.pid}`);
+  try {
+    const script = await bundle(outDir);
+    progress('bundled the backend for the cold start');
+    const phases: ColdPhases[] = [];
+    const samples = await timeBoth(kinds, 1, 5, (kind) => runOnce(script, dirs[kind], kind, phases));
+    return { samples, phases: phases.slice(1) };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }

@@ -99,8 +99,15 @@ async function main(): Promise<void> {
     }
     if (wanted('cold_start')) {
       progress('cold start of the backend…');
-      const samples = await coldStart(dirs, kinds, progress);
-      results.push(result('cold_start', 'cold start: new process to first dashboard', null, samples, kinds));
+      const { samples, phases } = await coldStart(dirs, kinds, progress);
+      const at = (k: keyof (typeof phases)[number]) => Math.round(stats(phases.map((p) => p[k])).median);
+      results.push(
+        result('cold_start', 'cold start: new process to first dashboard', null, samples, kinds, {
+          modulesLoadedMs: at('loaded'),
+          unlockedMs: at('unlocked'),
+          dashboardMs: at('home'),
+        }),
+      );
     }
     if (opts.renderer && (wanted('renderer_first_screen') || wanted('renderer_scroll'))) {
       for (const r of await rendererWorkloads(dirs.encrypted, progress, wanted)) results.push(r);
