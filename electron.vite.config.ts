@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The store jobs (backup, restore, key rotation) run in a worker thread: electron/backend/maintenance/jobs.ts.
+          storeWorker: resolve(__dirname, 'electron/backend/maintenance/storeWorker.ts'),
+        },
+      },
       // The native SQLCipher driver is loaded from node_modules (or its Electron build) at run time.
       externalizeDeps: true,
     },

@@ -1,12 +1,16 @@
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionUser } from '../../shared/contract/users';
 import { clampIdleLockMinutes } from '../../shared/domain/session';
 import { auditHead } from './audit/anchor';
 import { type AuditInput, appendAudit } from './audit/log';
-import { type Db, openDatabase } from './db/open';
+import { FolderLock } from './db/folderLock';
+import { type Db, openDatabase, type OpenOptions } from './db/open';
+import { recoverInterruptedSwap } from './maintenance/swap';
+import { keepRollbackCopy } from './maintenance/rollbackCopy';
 import { getIdleLockMinutes } from './system/idleLock';
 import { AppError } from './errors';
+import { faultMessage } from './faults';
 import type { KdfCost } from './vault/crypto';
 import { DB_FILE, type PendingAudit, readVault, type VaultFile, vaultExists, writeVault } from './vault/file';
 
@@ -36,6 +40,8 @@ export interface BackendOptions {
   kdfCost?: KdfCost;
   /** Clock, for tests. */
   now?: () => number;
+  /** Run the daily backup on its schedule while the store is open (the app and the harness; not the command line). */
+  scheduleBackups?: boolean;
 }
 
 export interface Session {
@@ -54,12 +60,54 @@ export class Backend {
   session: Session | null = null;
   private db: Db | null = null;
   private dataKey: Buffer | null = null;
+  /** Which file the open store is (device and inode), to notice it vanishing from under the app. */
+  private storeFile: FileIdentity | null = null;
   private clinicalKey: Buffer | null = null;
   /** The unlocked store's idle-lock minutes (read from the database at open, clamped to 1–30). */
   private idleMinutes: number | null = null;
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
+  private readonly storeListeners = new Set<(event: 'open' | 'close') => void>();
+  private readonly folderLocks = new Map<string, FolderLock>();
+  /** Said once on the next login screen: an interrupted key rotation or restore that was finished or undone at start. */
+  notice: string | null = null;
+  /** Set when the store in use failed an integrity check: changes are refused and every screen says so. */
+  damage: string | null = null;
 
   constructor(readonly options: BackendOptions) {}
+
+  /**
+   * Takes this program's lock on the data folder (one program per folder: the app, the harness or the
+   * command line), then finishes or undoes a key rotation or restore that a crash interrupted. Called
+   * before every call; a folder that does not exist yet is claimed when it is created.
+   */
+  claimFolder(dir: string = this.dataDir): void {
+    if (this.folderLocks.has(dir) || !existsSync(dir)) return;
+    this.folderLocks.set(dir, FolderLock.acquire(dir, this.options.nativeBinding));
+    const recovered = recoverInterruptedSwap(dir);
+    if (recovered) {
+      this.notice = recovered.notice;
+      // Into the audit log at the next login (of the store now in place).
+      if (dir === this.dataDir) {
+        this.recordPending({
+          userId: null,
+          action: recovered.op === 'rotate' ? 'keys.rotate' : 'restore.switch',
+          outcome: recovered.finished ? 'success' : 'failure',
+          detail: { interrupted: true, completedAtStart: recovered.finished },
+        });
+      }
+    }
+  }
+
+  private releaseFolder(dir: string): void {
+    this.folderLocks.get(dir)?.release();
+    this.folderLocks.delete(dir);
+  }
+
+  /** Listens for the store opening (a login) and closing (lock, logout); returns an unsubscribe. */
+  onStore(listener: (event: 'open' | 'close') => void): () => void {
+    this.storeListeners.add(listener);
+    return () => this.storeListeners.delete(listener);
+  }
 
   /** Set while the app shows the demonstration store instead of the real one. */
   private demoDir: string | null = null;
@@ -78,7 +126,10 @@ export class Backend {
   useDemoStore(dir: string | null): void {
     if (this.session) this.logout();
     this.closeStore();
+    if (this.demoDir) this.releaseFolder(this.demoDir);
     this.demoDir = dir;
+    this.damage = null;
+    this.claimFolder();
   }
 
   get dbPath(): string {
@@ -97,8 +148,22 @@ export class Backend {
     return vaultExists(this.dataDir);
   }
 
+  /**
+   * Creates the data folder for a new store. Only its last level: if the parent is missing (a drive
+   * that is not connected), the store is not quietly set up somewhere else.
+   */
   ensureDataDir(): void {
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(this.dataDir, { mode: 0o700 });
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'EEXIST') {
+        throw new AppError(
+          'unavailable',
+          `The data folder ${this.dataDir} cannot be created: the folder it goes in is missing or not writable (is the drive connected?).`,
+        );
+      }
+    }
+    this.claimFolder();
   }
 
   readVault(): VaultFile {
@@ -128,24 +193,43 @@ export class Backend {
 
   openStore(dataKey: Buffer, create = false): Db {
     if (this.db) return this.db;
+    this.claimFolder();
+    const dataDir = this.dataDir;
     if (create) createPrivateFile(this.dbPath);
-    this.db = this.openDatabaseFile(dataKey, create);
+    this.db = this.openDatabaseFile(dataKey, create, (db, from) => keepRollbackCopy(db, dataDir, from, this.now()));
     this.dataKey = Buffer.from(dataKey);
+    this.storeFile = fileIdentity(this.dbPath);
     this.idleMinutes = getIdleLockMinutes(this.db);
     // SQLite gives the WAL and shared-memory files the database file's mode; older stores are tightened here.
     for (const suffix of ['', '-wal', '-shm']) restrictToOwner(this.dbPath + suffix);
+    for (const listener of this.storeListeners) listener('open');
     return this.db;
   }
 
   /** Opens the SQLCipher file with the data key (the benchmark's unencrypted twin overrides only this). */
-  protected openDatabaseFile(dataKey: Buffer, create: boolean): Db {
+  protected openDatabaseFile(dataKey: Buffer, create: boolean, beforeMigrate: OpenOptions['beforeMigrate']): Db {
     return openDatabase(this.dbPath, dataKey.toString('hex'), {
       create,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      ...(beforeMigrate ? { beforeMigrate } : {}),
     });
   }
 
+  /**
+   * Before a change: the database file must still be where it was opened. A data folder on a drive
+   * that was unplugged or a share that went away (or a folder moved or deleted under the app) can leave
+   * an open file handle that still accepts writes that would never reach the store — refused instead.
+   */
+  requireStoreReachable(): void {
+    if (!this.db || !this.storeFile) return;
+    const now = fileIdentity(this.dbPath);
+    if (!now || now.dev !== this.storeFile.dev || now.ino !== this.storeFile.ino)
+      throw new AppError('unavailable', faultMessage('unreachable'));
+  }
+
   closeStore(): void {
+    this.storeFile = null;
+    if (this.db) for (const listener of this.storeListeners) listener('close');
     if (this.db) {
       this.keepAuditHead(this.db);
       this.db.close();
@@ -255,6 +339,24 @@ export class Backend {
   }
 
   shutdown(): void {
-    this.logout('auth.shutdown');
+    try {
+      this.logout('auth.shutdown');
+    } finally {
+      for (const dir of [...this.folderLocks.keys()]) this.releaseFolder(dir);
+    }
+  }
+}
+
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+function fileIdentity(path: string): FileIdentity | null {
+  try {
+    const st = statSync(path);
+    return { dev: st.dev, ino: st.ino };
+  } catch {
+    return null;
   }
 }

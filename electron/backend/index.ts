@@ -1,11 +1,15 @@
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { Backend, type BackendOptions } from './backend';
+import { backupsHandlers } from './backup/handlers';
+import { watchBackupSchedule } from './backup/service';
 import { consentsHandlers } from './consents/handlers';
+import { storeCheckOf } from './maintenance/storeCheck';
 import { providersHandlers } from './providers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { followupsHandlers } from './followups/handlers';
 import { intakeHandlers } from './intake/handlers';
+import { keysHandlers } from './keys/handlers';
 import { lettersHandlers } from './letters/handlers';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
@@ -39,6 +43,14 @@ export function createBackend(
     ...lettersHandlers,
     ...timelineHandlers,
     ...demoHandlers,
+    ...backupsHandlers,
+    ...keysHandlers,
   });
+  storeCheckOf(backend);
+  // The start-up notice (an interrupted rotation or restore) is for the login screen; a login has seen it.
+  backend.onStore((event) => {
+    if (event === 'open') backend.notice = null;
+  });
+  if (options.scheduleBackups) watchBackupSchedule(backend);
   return { backend, router };
 }

@@ -13,7 +13,9 @@ import type { AuditDetail } from './audit/log';
 import { Backend, type BackendOptions, type Session } from './backend';
 import type { Db } from './db/open';
 import { AppError } from './errors';
+import { faultError, faultKind, faultMessage } from './faults';
 import { logError } from './log';
+import { tasksOf } from './maintenance/tasks';
 
 /** What a handler sees: the backend, the caller, and the audit entry being built for this call. */
 export class Ctx {
@@ -145,16 +147,20 @@ function invalid(error: z.ZodError): ApiError {
   };
 }
 
-function sqliteError(err: unknown): ApiError | null {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
-  if (code === 'SQLITE_FULL')
-    return { code: 'unavailable', message: 'The disk is full, so nothing was saved. Free some space and try again.' };
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-    return { code: 'unavailable', message: 'The database is busy, so nothing was saved. Try again in a moment.' };
-  if (code.startsWith('SQLITE_CONSTRAINT'))
-    return { code: 'conflict', message: 'This change conflicts with a record that already exists; nothing was saved.' };
-  return null;
+/** Calls that stay possible while a key rotation has the store to itself (besides polling). */
+const ALLOWED_DURING_EXCLUSIVE_JOB = new Set<string>(['auth.lock', 'auth.logout', 'auth.heartbeat']);
+
+/** Changes still allowed while the store is marked damaged: ending the session, and the way out (restore). */
+/** Logging out, locking and restoring stay possible when the data folder has gone away. */
+const ALLOWED_WHILE_UNREACHABLE: ReadonlySet<ProcedureName> = new Set([
+  'auth.logout',
+  'auth.lock',
+  'restore.start',
+  'demo.leave',
+]);
+
+function allowedWhileDamaged(name: ProcedureName): boolean {
+  return name.startsWith('auth.') || name.startsWith('restore.') || name === 'demo.leave';
 }
 
 export class Router {
@@ -180,14 +186,26 @@ export class Router {
       return { ok: false, error: { code: 'not_found', message: `Unknown procedure: ${name.slice(0, 64)}` } };
     const ctx = new Ctx(this.backend, name, this);
     try {
+      this.backend.claimFolder();
       this.authorise(ctx);
       const def = contract[name];
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) return { ok: false, error: invalid(parsed.error) };
+      const exclusive = tasksOf(this.backend).exclusive;
+      if (exclusive && !def.passive && !ALLOWED_DURING_EXCLUSIVE_JOB.has(name)) {
+        ctx.skipAudit();
+        throw new AppError('unavailable', exclusive);
+      }
+      if (this.backend.damage && def.kind === 'mutation' && def.access !== 'public' && !allowedWhileDamaged(name)) {
+        throw new AppError('unavailable', this.backend.damage);
+      }
+      if (def.kind === 'mutation' && !ALLOWED_WHILE_UNREACHABLE.has(name)) this.backend.requireStoreReachable();
       const value = await this.run(ctx, parsed.data);
       const out = def.output.safeParse(value);
       if (!out.success) throw new Error(`output of ${name} does not match its contract`);
-      if (this.backend.session && !this.backend.session.locked) this.backend.session.lastActivity = this.backend.now();
+      // Polling (a progress bar) is not the user being active: it must not hold off the idle lock.
+      if (this.backend.session && !this.backend.session.locked && !def.passive)
+        this.backend.session.lastActivity = this.backend.now();
       return { ok: true, value: out.data };
     } catch (err) {
       return { ok: false, error: this.failure(ctx, err) };
@@ -228,7 +246,8 @@ export class Router {
 
   private failure(ctx: Ctx, err: unknown): ApiError {
     const def = contract[ctx.name];
-    const known = err instanceof AppError ? err.toApi() : sqliteError(err);
+    const known = err instanceof AppError ? err.toApi() : faultError(err);
+    if (faultKind(err) === 'damaged') this.backend.damage = faultMessage('damaged');
     if (!known) logError(`call ${ctx.name} failed`, err);
     // A refused change by a logged-in user is itself a security-relevant event.
     const session = this.backend.session;

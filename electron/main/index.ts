@@ -53,7 +53,13 @@ function main(): void {
     const problem = checkNativeDriver(nativeBinding);
     if (problem) return fail(problem.title, problem.detail, 1);
 
-    const { backend, router } = createBackend({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+    const { backend, router } = createBackend({ dataDir, scheduleBackups: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    // One program per data folder: the command line, a scheduled task or the test harness may hold it.
+    try {
+      backend.claimFolder();
+    } catch (err) {
+      return fail('Deflect is already open on this data folder', err instanceof Error ? err.message : String(err), 1);
+    }
     const session = createAppSession(devServerUrl);
     serveApp(session, RENDERER_ROOT);
     installMenu(devServerUrl !== undefined);

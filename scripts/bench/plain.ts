@@ -6,13 +6,13 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Backend, createBackend, type Router } from '../../electron/backend';
 import type { BackendOptions } from '../../electron/backend/backend';
-import { type Db, prepareConnection } from '../../electron/backend/db/open';
+import { type Db, type OpenOptions, prepareConnection } from '../../electron/backend/db/open';
 
 class PlainBackend extends Backend {
-  protected override openDatabaseFile(): Db {
+  protected override openDatabaseFile(_dataKey: Buffer, _create: boolean, beforeMigrate: OpenOptions['beforeMigrate']): Db {
     const db = new Database(this.dbPath, { fileMustExist: true });
     try {
-      prepareConnection(db);
+      prepareConnection(db, this.dbPath, beforeMigrate ? { beforeMigrate } : {});
       return db;
     } catch (err) {
       db.close();

@@ -28,11 +28,18 @@ export const anchorTextSchema = z
 export const anchorCheckSchema = z.object({
   seq: z.number(),
   hash: z.string(),
-  /** Where the anchor came from: typed in (or given to `audit verify --anchor`), or the key file's copy. */
-  source: z.enum(['entered', 'key file']),
+  /** Where the anchor came from: typed in (or given to `audit verify --anchor`), the key file's copy, or the newest good backup (the backup log). */
+  source: z.enum(['entered', 'key file', 'backup log']),
   status: z.enum(['ok', 'truncated', 'rewritten']),
 });
 export type AnchorCheck = z.infer<typeof anchorCheckSchema>;
+
+/** How the window and the messages name where an anchor came from. */
+export const ANCHOR_SOURCE_LABELS: Record<AnchorCheck['source'], string> = {
+  entered: 'the anchor entered',
+  'key file': 'the copy in the key file',
+  'backup log': 'the newest backup (in the backup log)',
+};
 
 export const auditVerifySchema = z.object({
   ok: z.boolean(),

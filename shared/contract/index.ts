@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { consentsContract } from './consents';
 import { providersContract } from './providers';
 import { demoContract } from './demo';
 import { followupsContract } from './followups';
 import { intakeContract } from './intake';
+import { keysContract } from './keys';
 import { lettersContract } from './letters';
 import { peopleContract } from './people';
 import type { Result } from './procedure';
@@ -29,6 +31,8 @@ export const contract = {
   ...lettersContract,
   ...timelineContract,
   ...demoContract,
+  ...backupsContract,
+  ...keysContract,
 } as const;
 
 export type Contract = typeof contract;

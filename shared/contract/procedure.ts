@@ -12,6 +12,8 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   readonly kind: 'query' | 'mutation';
   /** Queries that disclose something sensitive are audited too. */
   readonly auditRead?: boolean;
+  /** Polled by the window (progress): does not count as the user being active for the idle lock. */
+  readonly passive?: boolean;
 }
 
 export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {

@@ -14,6 +14,10 @@ export const systemStateSchema = z.object({
   demo: z.boolean(),
   idleLockMinutes: z.number(),
   session: z.object({ user: sessionUserSchema, locked: z.boolean() }).nullable(),
+  /** What happened at start that the login screen should say (an interrupted key rotation or restore, finished or undone). */
+  notice: z.string().nullable(),
+  /** Set when the store failed its integrity check: what to do, for every screen to show. */
+  storeProblem: z.string().nullable(),
 });
 export type SystemState = z.infer<typeof systemStateSchema>;
 
@@ -26,7 +30,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const systemContract = {
   /** What the window needs before anyone logs in: setup done? banner? current session? */
-  'system.state': procedure({ input: empty, output: systemStateSchema, access: 'public', kind: 'query' }),
+  'system.state': procedure({ input: empty, output: systemStateSchema, access: 'public', kind: 'query', passive: true }),
   'system.status': procedure({
     input: empty,
     output: z.object({

@@ -32,7 +32,8 @@ describe('inactivity lock', () => {
     await app.call('settings.update', { idleLockMinutes: 10 });
     const { entries } = await app.call('audit.list', { action: 'settings.update', limit: 1 });
     expect(entries[0]!.detail).toMatchObject({ idleLockMinutes: 10 });
-    app.backend.logout();
+    // One program per data folder: each "restart" below ends the previous one.
+    app.backend.shutdown();
 
     for (const edited of [1_000_000, 0]) {
       editVault(app, (v) => (v.public.idleLockMinutes = edited));
@@ -45,7 +46,7 @@ describe('inactivity lock', () => {
       expect((await fresh.call('settings.get', {})).idleLockMinutes).toBe(10);
       now += 11 * 60_000;
       expect((await fresh.fail('settings.get', {})).code).toBe('locked');
-      fresh.backend.logout();
+      fresh.backend.shutdown();
     }
   });
 });

@@ -26,12 +26,13 @@ describe('intake drafts', () => {
     expect((await unit.call('drafts.list', {})).drafts.map((d) => d.formKey)).toEqual(['intake']);
   });
 
-  it('survive the backend going away without a clean shutdown', async () => {
+  // A draft that survives SIGKILL of the whole process is proven in crash.test.ts.
+  it('survive a restart of the app', async () => {
     const unit = await setUpUnit();
     await unit.as('officer');
     await unit.call('drafts.save', { formKey: 'intake', content: DRAFT });
     await unit.call('drafts.save', { formKey: 'intake', content: { ...DRAFT, narrative: 'Met near the library, second try' } });
-    // No logout, no close: a fresh backend on the same folder, as after a crash.
+    unit.backend.shutdown();
     const { router } = createBackend({ dataDir: unit.dataDir, kdfCost: TEST_KDF, now: () => NOW });
     const login = await router.call('auth.login', { username: 'officer', password: 'violet-canyon-lantern-17' });
     expect(login.ok).toBe(true);

@@ -32,6 +32,8 @@ function personSnapshot(unit: Unit) {
 describe('seed command', () => {
   it('adds the requested people and contacts as an administrator, audited with the counts', async () => {
     const unit = await setUpUnit();
+    // One program per data folder: the app closes before the command line opens it.
+    unit.backend.shutdown();
     const { io, out } = fakeIo(ADMIN.password);
     const code = await seed.run(
       { values: { 'data-dir': unit.dataDir, user: ADMIN.username, people: '60', contacts: '240', seed: '5' }, positionals: [] },
@@ -54,6 +56,7 @@ describe('seed command', () => {
 
   it('is refused to anyone but an administrator, and to nonsense numbers', async () => {
     const unit = await setUpUnit();
+    unit.backend.shutdown();
     const { io } = fakeIo('amber-meadow-compass-28');
     await expect(
       seed.run({ values: { 'data-dir': unit.dataDir, user: 'coresponder', people: '10' }, positionals: [] }, io),

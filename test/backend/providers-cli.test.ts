@@ -69,6 +69,8 @@ describe('providers command line', () => {
     const pkg = join(tempDir(), 'broken');
     cpSync(HSDS_REF, pkg, { recursive: true, filter: (src) => !src.includes('/json') && !src.includes('/schema') });
     writeFileSync(join(pkg, 'services.csv'), readFileSync(join(pkg, 'services.csv'), 'utf8').replace(',active,', ',open,'));
+    // One program per data folder: the app closes before the command line opens it.
+    app.backend.shutdown();
     const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
       const child = spawn(
         TSX,

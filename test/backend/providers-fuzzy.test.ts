@@ -3,7 +3,7 @@ import { openSession } from '../../electron/backend/cli/io';
 import type { CliIo } from '../../electron/backend/cli/types';
 import { demoCommands } from '../../electron/backend/demo/cli';
 import { generateDirectory } from '../../electron/backend/demo/directory';
-import { ADMIN } from './helpers';
+import { ADMIN, makeApp } from './helpers';
 import { NOW, setUpUnit } from './intake-helpers';
 
 /**
@@ -101,6 +101,8 @@ describe('synthetic local directory', () => {
 
   it('comes with `seed --services N`, counted in the audit entry', async () => {
     const unit = await setUpUnit();
+    // One program per data folder: the command line runs on the folder while the app is closed.
+    unit.backend.shutdown();
     const out: string[] = [];
     const io: CliIo = {
       out: (t) => out.push(t),
@@ -113,10 +115,12 @@ describe('synthetic local directory', () => {
     const values = { 'data-dir': unit.dataDir, user: ADMIN.username, people: '5', contacts: '5', services: '40', seed: '9' };
     expect(await seed.run({ values, positionals: [] }, io)).toBe(0);
     expect(out.join('\n')).toMatch(/ and 40 provider services \(\d+ organisations\)/);
-    await unit.as('admin');
-    expect((await unit.call('providers.facets', {})).services).toBe(40);
-    const [entry] = (await unit.call('audit.list', { action: 'demo.seed', limit: 1 })).entries;
+    const app = makeApp(unit.dataDir);
+    await app.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect((await app.call('providers.facets', {})).services).toBe(40);
+    const [entry] = (await app.call('audit.list', { action: 'demo.seed', limit: 1 })).entries;
     expect(entry?.detail).toMatchObject({ services: 40, people: 5 });
+    app.backend.shutdown();
     await expect(seed.run({ values: { ...values, services: 'many' }, positionals: [] }, io)).rejects.toThrow(
       '--services must be a whole number.',
     );

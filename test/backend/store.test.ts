@@ -82,7 +82,7 @@ describe('encrypted store', () => {
   it('refuses a database from a newer version of the app and leaves it byte-identical', async () => {
     const app = await setUpApp();
     const { keyHex } = await app.call('system.revealKey', { password: ADMIN.password });
-    app.backend.logout();
+    app.backend.shutdown();
     const raw = openRaw(app.backend.dbPath, keyHex);
     raw.pragma('user_version = 999');
     raw.pragma('wal_checkpoint(TRUNCATE)');

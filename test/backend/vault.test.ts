@@ -63,6 +63,7 @@ describe('key slots and accounts', () => {
     expect(fifth.message).toMatch(/locked for 10 minutes/);
 
     // A restart does not lift the lockout, and the right password does not get through.
+    app.backend.shutdown();
     const restarted = makeApp(app.dataDir, { now: clock });
     const stillLocked = await restarted.fail('auth.login', { username: OFFICER.username, password: OFFICER.password });
     expect(stillLocked.code).toBe('locked_out');
@@ -164,7 +165,7 @@ describe('key slots and accounts', () => {
 describe('setup never overwrites data', () => {
   it('refuses to set up over a database whose key file is missing, and keeps the database', async () => {
     const app = await setUpApp();
-    app.backend.logout();
+    app.backend.shutdown();
     const before = readFileSync(app.backend.dbPath);
     rmSync(join(app.dataDir, 'deflect.vault.json'));
     const fresh = makeApp(app.dataDir);

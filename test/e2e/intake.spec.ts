@@ -249,7 +249,9 @@ test('a co-responder sees the clinical note and answers on the person and contac
 /** The harness in its own process, so that it can be killed as a crash would. */
 function spawnHarness(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const root = join(__dirname, '../..');
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'test/harness/serve.ts'), '--data-dir', dataDir], {
+  // Node itself with tsx's loader: the tsx command would run the harness in a grandchild that SIGKILL
+  // misses (it would live on, holding the data folder, and the test would not kill anything).
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/harness/serve.ts'), '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -106,6 +106,13 @@ test('deactivate after a confirmation, then reactivate with a temporary password
   await snap(page, 'deactivate-confirm');
   await checkA11y(page, 'deactivate confirmation');
   await confirm.getByRole('button', { name: 'Deactivate' }).click();
+  // A key rotation is offered, and may be declined.
+  const offer = page.getByRole('dialog', { name: 'Rotate the keys' });
+  await expect(offer).toContainText(`${OFFICER.displayName}-Renamed can no longer log in. If they could have copied`);
+  await snap(page, 'deactivate-offers-rotation');
+  await checkA11y(page, 'rotation offered after deactivation');
+  await offer.getByRole('button', { name: 'Not now' }).click();
+  await expect(offer).toBeHidden();
   await expect(officerRow()).toContainText('Deactivated');
   await expect(page.getByRole('button', { name: `More actions for ${OFFICER.username}` })).toHaveCount(0);
 

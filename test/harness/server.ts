@@ -130,6 +130,7 @@ function staticFile(root: string, urlPath: string): string | null {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { backend, router } = createBackend({
     dataDir: options.dataDir,
+    scheduleBackups: true,
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
   });
   const root = resolve(options.rendererDir ?? join(__dirname, '../../out/renderer'));

@@ -1,4 +1,4 @@
-import type { AnchorCheck } from '../../../shared/contract/audit';
+import { ANCHOR_SOURCE_LABELS, type AnchorCheck } from '../../../shared/contract/audit';
 import type { Db } from '../db/open';
 import { type ChainCheck, verifyAudit } from './log';
 
@@ -39,10 +39,7 @@ function anchorStatus(db: Db, anchor: AuditAnchor): AnchorCheck['status'] {
   return hash === anchor.hash ? 'ok' : 'rewritten';
 }
 
-const SOURCE: Record<AnchorCheck['source'], string> = {
-  entered: 'the anchor entered',
-  'key file': 'the copy in the key file',
-};
+const SOURCE = ANCHOR_SOURCE_LABELS;
 
 const PROBLEMS: Record<Exclude<AnchorCheck['status'], 'ok'>, (a: AnchorCheck) => string> = {
   truncated: (a) =>

@@ -22,12 +22,13 @@ const init: CliCommand = {
       throw new CliError(`${dir} is not empty and is not a Deflect data folder; choose an empty or new folder.`);
     }
     const password = await io.secret('DEFLECT_PASSWORD', `New password for ${admin}`, { confirm: true });
-    const { router } = createBackend({ dataDir: dir });
+    const { backend, router } = createBackend({ dataDir: dir });
     const displayName = typeof args.values['admin-name'] === 'string' ? args.values['admin-name'] : admin;
     const r = await router.invoke('auth.setup', {
       department: { name: department },
       admin: { username: admin, displayName, password },
     });
+    backend.shutdown();
     if (!r.ok)
       throw new CliError(
         r.error.field ? `${r.error.field}: ${r.error.message}` : r.error.message,
@@ -122,8 +123,9 @@ const recover: CliCommand = {
     const username = requireString(args, 'username');
     const recoveryKey = await io.secret('DEFLECT_RECOVERY_KEY', 'Recovery key');
     const newPassword = await io.secret('DEFLECT_NEW_PASSWORD', `New password for ${username}`, { confirm: true });
-    const { router } = createBackend({ dataDir: dir });
+    const { backend, router } = createBackend({ dataDir: dir });
     const r = await router.invoke('auth.recover', { recoveryKey, username, newPassword });
+    backend.shutdown();
     if (!r.ok) throw new CliError(r.error.message, r.error.code === 'invalid_input' ? 2 : 1);
     io.out(`New password set for administrator "${username}".`);
     return 0;

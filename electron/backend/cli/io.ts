@@ -78,7 +78,7 @@ export async function openSession(dataDir: string, username: string, password: s
   const { backend, router } = createBackend({ dataDir });
   const login = await router.invoke('auth.login', { username, password });
   if (!login.ok) {
-    backend.closeStore();
+    backend.shutdown();
     throw new CliError(login.error.message);
   }
   return {
@@ -94,7 +94,8 @@ export async function openSession(dataDir: string, username: string, password: s
       return r.value as OutputOf<N>;
     },
     close() {
-      backend.logout();
+      // Logs out (audited) and lets go of the data folder.
+      backend.shutdown();
     },
   };
 }

@@ -24,7 +24,7 @@ export interface CliCommand {
 export interface CliSession {
   call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>>;
   backend: Backend;
-  /** Logs out (audited) and closes the database. */
+  /** Logs out (audited), closes the database and releases the data folder. */
   close(): void;
 }
 

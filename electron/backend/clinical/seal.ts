@@ -17,16 +17,19 @@ import { AppError } from '../errors';
  *   const key = ctx.clinicalKey;                       // throws `forbidden` without the key
  *   row.note = seal(key, 'contact_clinical.note', contactId, text);
  *   const text = unseal(key, 'contact_clinical.note', contactId, row.note);
- * Purposes are `table.column` names; add yours to CLINICAL_PURPOSES.
+ * Purposes are `table.column` names; add yours to SEALED_COLUMNS (key rotation re-seals every value
+ * listed there, and refuses to run while a sealed value sits in a column it does not know).
  */
 
-export const CLINICAL_PURPOSES = [
-  'contact_clinical.note',
-  'screenings.result',
-  'meta.clinical_key_check',
-  'letters.sealed',
+/** Every column that holds sealed values, and the column with the record id each value is bound to. */
+export const SEALED_COLUMNS = [
+  { purpose: 'contact_clinical.note', table: 'contact_clinical', column: 'note', recordId: 'contact_id' },
+  { purpose: 'screenings.result', table: 'screenings', column: 'result', recordId: 'id' },
+  { purpose: 'letters.sealed', table: 'letters', column: 'sealed', recordId: 'id' },
 ] as const;
-export type ClinicalPurpose = (typeof CLINICAL_PURPOSES)[number] | `${string}.${string}`;
+
+export const CLINICAL_PURPOSES = [...SEALED_COLUMNS.map((c) => c.purpose), 'meta.clinical_key_check'] as const;
+export type ClinicalPurpose = (typeof SEALED_COLUMNS)[number]['purpose'] | 'meta.clinical_key_check' | `${string}.${string}`;
 
 const PREFIX = 'dcs1.';
 

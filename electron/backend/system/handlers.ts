@@ -12,7 +12,16 @@ export const systemHandlers: HandlersFor<typeof systemContract> = {
     const backend = ctx.backend;
     const session = backend.session;
     if (!backend.isSetUp()) {
-      return { setupDone: false, departmentName: null, banner: '', demo: false, idleLockMinutes: 15, session: null };
+      return {
+        setupDone: false,
+        departmentName: null,
+        banner: '',
+        demo: false,
+        idleLockMinutes: 15,
+        session: null,
+        notice: backend.notice,
+        storeProblem: null,
+      };
     }
     const pub = backend.readVault().public;
     return {
@@ -22,6 +31,8 @@ export const systemHandlers: HandlersFor<typeof systemContract> = {
       demo: pub.demo,
       idleLockMinutes: backend.idleLockMinutes(),
       session: session ? { user: session.user, locked: session.locked } : null,
+      notice: backend.notice,
+      storeProblem: backend.damage,
     };
   },
 

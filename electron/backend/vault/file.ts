@@ -9,7 +9,7 @@ const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const wrappedSchema = z.object({ iv: b64, tag: b64, ct: b64 });
 const grantSchema = wrappedSchema.extend({ epk: b64 });
 
-const slotSchema = z.object({
+export const slotSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['user', 'recovery']),
   userId: z.uuid().nullable(),
@@ -45,6 +45,11 @@ const slotSchema = z.object({
   clinical: wrappedSchema.nullable().default(null),
   /** The clinical key sealed to `publicKey` by an administrator (a promotion); moved into `clinical` at the next login. */
   grant: grantSchema.nullable().default(null),
+  /**
+   * After a key rotation (keys/rotate.ts): the new data key, and for clinical roles the new clinical key,
+   * sealed to `publicKey` by the administrator who rotated; taken up (and the slot rewritten) at the next login.
+   */
+  rekey: z.object({ data: grantSchema, clinical: grantSchema.nullable() }).nullable().default(null),
   failedCount: z.number().int().min(0),
   lockedUntil: z.string().nullable(),
 });
@@ -62,7 +67,7 @@ const pendingAuditSchema = z.object({
 });
 export type PendingAudit = z.infer<typeof pendingAuditSchema>;
 
-const vaultSchema = z.object({
+export const vaultSchema = z.object({
   format: z.literal('deflect-vault'),
   /** 1: before slot binding and the clinical key; read, and rewritten as 2. */
   version: z.union([z.literal(1), z.literal(2)]),

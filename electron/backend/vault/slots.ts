@@ -48,6 +48,14 @@ function grantAad(vault: Pick<VaultFile, 'storeId'>, slot: Pick<Slot, 'userId' |
   return `deflect-grant:${vault.storeId}:${slot.kind}:${slot.userId ?? '-'}:${slot.publicKey ?? '-'}`;
 }
 
+function rekeyAad(
+  vault: Pick<VaultFile, 'storeId'>,
+  slot: Pick<Slot, 'userId' | 'kind' | 'publicKey'>,
+  part: 'data' | 'clinical',
+): string {
+  return `deflect-rekey:${part}:${vault.storeId}:${slot.kind}:${slot.userId ?? '-'}:${slot.publicKey ?? '-'}`;
+}
+
 export function lookupFor(vault: Pick<VaultFile, 'lookupSalt'>, username: string): string {
   return hmacHex(vault.lookupSalt, username.trim().toLowerCase());
 }
@@ -99,6 +107,7 @@ function sealSlot(vault: Pick<VaultFile, 'storeId'>, content: SlotContent, kek: 
     privateKey: wrapKey(content.keyPair.privateKeyDer, kek, slotAad(vault, claims, 'private')),
     clinical: content.clinicalKey ? wrapKey(content.clinicalKey, kek, slotAad(vault, claims, 'clinical')) : null,
     grant: null,
+    rekey: null,
     failedCount: 0,
     lockedUntil: null,
   };
@@ -205,6 +214,23 @@ export async function unlockSlot(vault: VaultFile, slot: Slot, secret: string): 
       return null;
     }
     keyPair = { publicKey: slot.publicKey, privateKeyDer: der };
+    if (slot.rekey) {
+      // The keys were rotated since this slot was written: its own wraps hold the old keys.
+      const rotated = openSealedToPublicKey(slot.rekey.data, der, slot.publicKey, rekeyAad(vault, slot, 'data'));
+      dataKey.fill(0);
+      if (!rotated) {
+        kek.fill(0);
+        der.fill(0);
+        return null;
+      }
+      // A promotion after the rotation leaves its grant (sealed with the new clinical key) beside it.
+      const clinical = slot.rekey.clinical
+        ? openSealedToPublicKey(slot.rekey.clinical, der, slot.publicKey, rekeyAad(vault, slot, 'clinical'))
+        : slot.grant
+          ? openSealedToPublicKey(slot.grant, der, slot.publicKey, grantAad(vault, slot))
+          : null;
+      return { dataKey: rotated, kek, kdf: slot.kdf, keyPair, clinicalKey: clinical, fromGrant: true, legacy };
+    }
     if (slot.clinical) clinicalKey = unwrapKey(slot.clinical, kek, slotAad(vault, slot, 'clinical'));
     if (!clinicalKey && slot.grant) {
       clinicalKey = openSealedToPublicKey(slot.grant, der, slot.publicKey, grantAad(vault, slot));
@@ -278,10 +304,38 @@ export function grantClinicalKey(vault: VaultFile, slot: Slot, clinicalKey: Buff
   return true;
 }
 
+/**
+ * Key rotation, for an account whose password the administrator does not know: the new data key (and
+ * the new clinical key for clinical roles) sealed to the slot's public key, vouched for with the old
+ * clinical key. Null when the slot cannot take it (no vouched key pair: a slot from before version 2):
+ * that account then needs a new password from an administrator.
+ */
+export function rekeySlot(
+  vault: Pick<VaultFile, 'storeId'>,
+  slot: Slot,
+  oldClinicalKey: Buffer,
+  dataKey: Buffer,
+  clinicalKey: Buffer | null,
+  newClinicalKey: Buffer,
+): Slot | null {
+  if (!isVouched(vault, oldClinicalKey, slot)) return null;
+  return {
+    ...slot,
+    clinical: null,
+    grant: null,
+    publicKeyMac: vouchFor(vault, newClinicalKey, slot),
+    rekey: {
+      data: sealToPublicKey(dataKey, slot.publicKey!, rekeyAad(vault, slot, 'data')),
+      clinical: clinicalKey ? sealToPublicKey(clinicalKey, slot.publicKey!, rekeyAad(vault, slot, 'clinical')) : null,
+    },
+  };
+}
+
 /** Removes the clinical key from a slot (a demotion). */
 export function revokeClinicalKey(slot: Slot): void {
   slot.clinical = null;
   slot.grant = null;
+  if (slot.rekey) slot.rekey = { ...slot.rekey, clinical: null };
 }
 
 /** Spends the same time as a real attempt, so that unknown usernames cannot be told apart by timing. */

@@ -1,4 +1,4 @@
-import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -12,6 +12,7 @@ import { LoginScreen } from '../auth/LoginScreen';
 import { RecoverScreen } from '../auth/RecoverScreen';
 import { RecoveryKeyScreen } from '../auth/RecoveryKeyScreen';
 import { SetupScreen } from '../auth/SetupScreen';
+import { RestoreScreen } from '../backups/RestoreScreen';
 import { DemoAccounts } from '../demo/DemoNotice';
 import { CenteredPage } from '../ui/CenteredPage';
 import { LockedContext } from '../ui/lock-context';
@@ -22,11 +23,14 @@ import { useIdleLock } from './useIdleLock';
 
 type Phase =
   | { kind: 'loading' }
-  | { kind: 'unreachable'; message: string }
+  /** `inUse`: another program has the data folder open (restoring would not help). */
+  | { kind: 'unreachable'; message: string; inUse?: boolean }
   | { kind: 'setup' }
   | { kind: 'recoveryKey'; recoveryKey: string }
   | { kind: 'login'; notice: string | null }
   | { kind: 'recover' }
+  /** Restore from a backup before login; `back` is where Back returns to. */
+  | { kind: 'restore'; back: 'setup' | 'login' | 'unreachable'; message?: string }
   /** `mounted`: the app tree exists behind the lock (false only when the window opened onto a locked session). */
   | { kind: 'session'; user: SessionUser; locked: boolean; mounted: boolean };
 
@@ -52,7 +56,7 @@ export function App() {
     setPhase({ kind: 'loading' });
     const r = await api.system.state({});
     if (!r.ok) {
-      setPhase({ kind: 'unreachable', message: r.error.message });
+      setPhase({ kind: 'unreachable', message: r.error.message, inUse: r.error.code === 'conflict' });
       return;
     }
     const s = r.value;
@@ -134,8 +138,15 @@ export function App() {
     [refreshSystem],
   );
 
-  // Ctrl+L locks from anywhere in a signed-in session, inputs included (the empty list: ignore no tags).
   const unlockedSession = phase.kind === 'session' && !phase.locked;
+  // The store's integrity check runs in the background after login: its verdict reaches every screen.
+  useEffect(() => {
+    if (!unlockedSession) return;
+    const timer = setInterval(() => void refreshSystem(), 15_000);
+    return () => clearInterval(timer);
+  }, [unlockedSession, refreshSystem]);
+
+  // Ctrl+L locks from anywhere in a signed-in session, inputs included (the empty list: ignore no tags).
   useHotkeys([['mod+L', () => unlockedSession && lock('manual')]], []);
 
   useIdleLock({
@@ -156,6 +167,7 @@ export function App() {
             logout,
             setUser,
             refreshSystem,
+            storeProblem: system?.storeProblem ?? null,
           }
         : null,
     [phase, system, lock, logout, setUser, refreshSystem],
@@ -178,13 +190,27 @@ export function App() {
       return (
         <CenteredPage title="Deflect could not start">
           <Text role="alert">{phase.message}</Text>
-          <Button onClick={() => void boot()} style={{ alignSelf: 'flex-start' }}>
-            Try again
-          </Button>
+          <Group>
+            <Button onClick={() => void boot()}>Try again</Button>
+            {phase.inUse ? null : (
+              <Button
+                variant="default"
+                onClick={() => setPhase({ kind: 'restore', back: 'unreachable', message: phase.message })}
+              >
+                Restore from a backup
+              </Button>
+            )}
+          </Group>
         </CenteredPage>
       );
     case 'setup':
-      return <SetupScreen onDone={(recoveryKey) => setPhase({ kind: 'recoveryKey', recoveryKey })} onDemo={() => void boot()} />;
+      return (
+        <SetupScreen
+          onDone={(recoveryKey) => setPhase({ kind: 'recoveryKey', recoveryKey })}
+          onDemo={() => void boot()}
+          onRestore={() => setPhase({ kind: 'restore', back: 'setup' })}
+        />
+      );
     case 'recoveryKey':
       return (
         <RecoveryKeyScreen
@@ -202,9 +228,26 @@ export function App() {
           demo={system?.demo ? <DemoAccounts onLeft={() => void boot()} /> : null}
           departmentName={departmentName}
           banner={banner}
-          notice={phase.notice}
+          notice={system?.notice ?? phase.notice}
           onLoggedIn={(result) => startSession(result, null)}
           onRecover={() => setPhase({ kind: 'recover' })}
+          onRestore={() => setPhase({ kind: 'restore', back: 'login' })}
+        />
+      );
+    case 'restore':
+      return (
+        <RestoreScreen
+          departmentName={departmentName}
+          onBack={() =>
+            setPhase(
+              phase.back === 'setup'
+                ? { kind: 'setup' }
+                : phase.back === 'unreachable'
+                  ? { kind: 'unreachable', message: phase.message ?? '' }
+                  : { kind: 'login', notice: null },
+            )
+          }
+          onDone={() => void boot()}
         />
       );
     case 'recover':

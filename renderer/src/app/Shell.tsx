@@ -1,5 +1,5 @@
-import { Anchor, AppShell, Badge, Box, Button, Group, Loader, NavLink, Stack, Text, Tooltip } from '@mantine/core';
-import { IconLock, IconLogout, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Anchor, AppShell, Badge, Box, Button, Group, Loader, NavLink, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconLock, IconLogout, IconShieldCheck } from '@tabler/icons-react';
 import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { DemoBanner } from '../demo/DemoNotice';
@@ -8,6 +8,31 @@ import { NavContext, type NavEntry } from './nav-context';
 import { href, matchPath, usePath } from './router';
 import { allows, ROUTES } from './routes';
 import { useSession } from './session';
+
+/** On every screen while the store is marked damaged: nothing more is saved, and what to do. */
+function StoreProblem({ message, admin }: { message: string; admin: boolean }) {
+  return (
+    <Alert
+      color="red"
+      variant="filled"
+      title="The database is damaged"
+      role="alert"
+      mb="lg"
+      icon={<IconAlertTriangle aria-hidden />}
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{message}</Text>
+        {admin ? (
+          <Button component="a" href={href('/backups')} variant="white" color="red" size="compact-md">
+            Open Backups
+          </Button>
+        ) : (
+          <Text size="sm">Tell your administrator now. Write down anything you could not save.</Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
 
 function useCurrentScreen(path: string) {
   for (const route of ROUTES) {
@@ -19,7 +44,7 @@ function useCurrentScreen(path: string) {
 
 /** The signed-in frame: header with the department, the user and Lock / Log out; navbar from routes.ts. */
 export function Shell() {
-  const { user, departmentName, demo, lock, logout } = useSession();
+  const { user, departmentName, demo, lock, logout, storeProblem } = useSession();
   const path = usePath();
   const current = useCurrentScreen(path);
   const allowed: NavEntry[] = useMemo(
@@ -134,6 +159,7 @@ export function Shell() {
         </AppShell.Navbar>
         <AppShell.Main>
           <Box id="main-content" ref={mainRef} tabIndex={-1} maw={1200} style={{ outline: 'none' }}>
+            {storeProblem ? <StoreProblem message={storeProblem} admin={user.role === 'admin'} /> : null}
             {content}
           </Box>
         </AppShell.Main>

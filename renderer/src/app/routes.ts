@@ -1,6 +1,8 @@
 import type { TablerIcon } from '@tabler/icons-react';
 import {
   IconAddressBook,
+  IconDatabaseExport,
+  IconKey,
   IconBuildingHospital,
   IconFileText,
   IconHome,
@@ -29,6 +31,8 @@ function lazyScreen<K extends string>(load: () => Promise<Record<K, Screen>>, na
 }
 
 const AuditScreen = lazyScreen(() => import('../audit/AuditScreen'), 'AuditScreen');
+const BackupsScreen = lazyScreen(() => import('../backups/BackupsScreen'), 'BackupsScreen');
+const KeysScreen = lazyScreen(() => import('../keys/KeysScreen'), 'KeysScreen');
 const AccountScreen = lazyScreen(() => import('../auth/AccountScreen'), 'AccountScreen');
 const ContactScreen = lazyScreen(() => import('../intake/ContactScreen'), 'ContactScreen');
 const IntakeScreen = lazyScreen(() => import('../intake/IntakeScreen'), 'IntakeScreen');
@@ -152,6 +156,24 @@ export const ROUTES: readonly AppRoute[] = [
     nav: true,
     summary: 'Review who did what and when, and check that the log has not been altered.',
     component: AuditScreen,
+  },
+  {
+    path: '/backups',
+    label: 'Backups',
+    icon: IconDatabaseExport,
+    roles: ['admin'],
+    nav: true,
+    summary: 'Back up now or every day to a USB drive or network share, see the backup log, and restore a backup.',
+    component: BackupsScreen,
+  },
+  {
+    path: '/keys',
+    label: 'Keys',
+    icon: IconKey,
+    roles: ['admin'],
+    nav: true,
+    summary: 'Rotate the encryption keys and the recovery key, for example after someone leaves.',
+    component: KeysScreen,
   },
   {
     path: '/settings',

@@ -15,6 +15,8 @@ export interface SessionContextValue {
   setUser: (user: SessionUser) => void;
   /** After settings change: department name, banner, idle minutes. */
   refreshSystem: () => Promise<void>;
+  /** The store failed its integrity check: what to do (every screen shows it). */
+  storeProblem: string | null;
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);

@@ -3,6 +3,7 @@ import { IconAlertOctagon, IconShieldCheck } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { contract } from '../../../shared/contract';
+import { ANCHOR_SOURCE_LABELS, type AuditEntry } from '../../../shared/contract/audit';
 import { api } from '../api';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
@@ -19,7 +20,7 @@ function VerifyResult({ result }: { result: OutputOf<'audit.verify'> }) {
         <Alert color="green" variant="light" icon={<IconShieldCheck aria-hidden />} title="The audit log is intact" role="status">
           All {result.checked} entries were checked. None has been edited, inserted, renumbered or deleted.
           {reached.length
-            ? ` It still reaches ${reached.map((a) => `entry ${a.seq} as ${a.source === 'entered' ? 'the anchor entered' : 'the key file’s copy'} records it`).join(', and ')}.`
+            ? ` It still reaches ${reached.map((a) => `entry ${a.seq} as ${ANCHOR_SOURCE_LABELS[a.source]} records it`).join(', and ')}.`
             : ''}
         </Alert>
       ) : (

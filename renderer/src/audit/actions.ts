@@ -8,6 +8,9 @@ export const EVENT_ACTIONS = [
   'auth.slotUpgraded',
   'clinical.keyCreated',
   'demo.seed',
+  'backups.completed',
+  'restore.completed',
+  'restore.switch',
 ] as const;
 export type AuditAction = ProcedureName | (typeof EVENT_ACTIONS)[number];
 
@@ -18,6 +21,15 @@ export type AuditAction = ProcedureName | (typeof EVENT_ACTIONS)[number];
  */
 export const ACTION_LABELS: Record<AuditAction, string> = {
   'audit.list': 'Audit log viewed',
+  'backups.cancel': 'Backup stopped',
+  'backups.checkFolder': 'Backup folder checked',
+  'backups.completed': 'Backup finished',
+  'backups.health': 'Backup health read',
+  'backups.job': 'Backup progress read',
+  'backups.log': 'Backup log viewed',
+  'backups.settings': 'Backup settings viewed',
+  'backups.start': 'Backup started',
+  'backups.updateSettings': 'Backup settings changed',
   'audit.verify': 'Audit log checked',
   'auth.changePassword': 'Own password changed',
   'auth.heartbeat': 'Activity reported',
@@ -59,6 +71,10 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'followups.update': 'Follow-up changed',
   'home.dashboard': 'Home screen viewed',
   'intake.staff': 'Staff list viewed',
+  'keys.job': 'Key rotation progress read',
+  'keys.prepareRotation': 'Key rotation prepared (new recovery key shown)',
+  'keys.rotate': 'Keys rotated',
+  'keys.status': 'Key status viewed',
   'letters.generate': 'Referral letter made',
   'letters.generateProgramme': 'Programme letter made',
   'letters.letterhead': 'Letterhead viewed',
@@ -100,6 +116,11 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'referrals.suggest': 'Providers suggested for a referral',
   'referrals.transition': 'Referral status changed',
   'referrals.updateSettings': 'Referral settings changed',
+  'restore.completed': 'Store restored from a backup',
+  'restore.job': 'Restore progress read',
+  'restore.options': 'Restore options read',
+  'restore.start': 'Restore started',
+  'restore.switch': 'Logged out: the workstation switched to a restored store',
   'screenings.record': 'Screening recorded',
   'settings.get': 'Settings viewed',
   'settings.update': 'Settings changed',

@@ -11,6 +11,7 @@ export function LoginScreen({
   notice,
   onLoggedIn,
   onRecover,
+  onRestore,
   demo,
 }: {
   departmentName: string;
@@ -18,6 +19,8 @@ export function LoginScreen({
   notice: string | null;
   onLoggedIn: (result: LoginResult) => void;
   onRecover: () => void;
+  /** Restore from a backup (a damaged or lost store). */
+  onRestore: () => void;
   /** The demo accounts, when the demo store is open. */
   demo?: ReactNode;
 }) {
@@ -39,6 +42,12 @@ export function LoginScreen({
           Administrator locked out?{' '}
           <Anchor component="button" type="button" size="sm" onClick={onRecover}>
             Use the recovery key
+          </Anchor>
+        </Text>
+        <Text size="sm">
+          Store damaged or lost?{' '}
+          <Anchor component="button" type="button" size="sm" onClick={onRestore}>
+            Restore from a backup
           </Anchor>
         </Text>
       </Stack>

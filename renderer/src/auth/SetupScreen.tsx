@@ -1,4 +1,5 @@
-import { Button, Fieldset, Grid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import { contract } from '../../../shared/contract';
 import type { Department } from '../../../shared/contract/auth';
@@ -40,7 +41,16 @@ const toInput = (v: typeof EMPTY) => ({
 });
 
 /** First run: the department's details and the first administrator. */
-export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) => void; onDemo: () => void }) {
+export function SetupScreen({
+  onDone,
+  onDemo,
+  onRestore,
+}: {
+  onDone: (recoveryKey: string) => void;
+  onDemo: () => void;
+  /** A new workstation for an existing unit: restore its store from a backup instead. */
+  onRestore: () => void;
+}) {
   const form = useForm({
     initial: EMPTY,
     schema: contract['auth.setup'].input,
@@ -61,6 +71,12 @@ export function SetupScreen({ onDone, onDemo }: { onDone: (recoveryKey: string) 
         This workstation has no Deflect data yet. Enter your department’s details and create the first administrator account.
         Everything you enter is stored encrypted on this computer.
       </Text>
+      <Group gap="xs" wrap="nowrap" align="center">
+        <Text size="sm">Replacing a workstation? Restore the unit’s store from a backup instead of setting up a new one.</Text>
+        <Button variant="light" leftSection={<IconRestore size={18} aria-hidden />} onClick={onRestore} style={{ flexShrink: 0 }}>
+          Restore from a backup
+        </Button>
+      </Group>
       <DemoEntry onOpened={onDemo} />
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="lg">

@@ -5,6 +5,8 @@ import { useAllowedScreens } from '../app/nav-context';
 import { href } from '../app/router';
 import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
+import { BackupHealthAlert } from '../backups/BackupHealthAlert';
+import { HomeRecoveryKeyAlert } from '../keys/RecoveryKeyAlert';
 import { Dashboard } from './Dashboard';
 
 function greeting(hour: number): string {
@@ -31,6 +33,8 @@ export function HomeScreen() {
           </Group>
         }
       />
+      {user.role === 'admin' ? <BackupHealthAlert /> : null}
+      {user.role === 'admin' ? <HomeRecoveryKeyAlert /> : null}
       <Dashboard />
       <section aria-labelledby="home-can-do">
         <Title order={2} size="h3" id="home-can-do" mb="md">

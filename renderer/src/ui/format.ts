@@ -71,6 +71,26 @@ export function formatNumber(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** A file size: "840 KB", "12.4 MB", "1.2 GB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000)).toLocaleString('en-US')} KB`;
+  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+  return `${(bytes / 1_000_000_000).toLocaleString('en-US', { maximumFractionDigits: 2 })} GB`;
+}
+
+/** How long ago, in words: "3 hours ago", "2 days ago". */
+export function formatAgo(value: string | null | undefined, empty = '—'): string {
+  const d = parse(value);
+  if (!d) return empty;
+  const minutes = dayjs().diff(d, 'minute');
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+}
+
 /** Today plus `days`, as a date input holds it (YYYY-MM-DD). */
 export function inputDate(days = 0): string {
   return dayjs().add(days, 'day').format('YYYY-MM-DD');

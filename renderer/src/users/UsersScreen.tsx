@@ -10,9 +10,10 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatShortDateTime, formatTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
+import { RotateKeysDialog } from '../keys/RotateKeysDialog';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs';
 
-type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'deactivate'; user: UserSummary } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'reset' | 'deactivate' | 'rotate'; user: UserSummary } | null;
 
 function byName(a: UserSummary, b: UserSummary): number {
   return a.displayName.localeCompare(b.displayName, undefined, { numeric: true, sensitivity: 'base' });
@@ -238,7 +239,24 @@ export function UsersScreen() {
           danger
           onCancel={() => setDialog(null)}
           onConfirm={() => api.users.deactivate({ id: dialog.user.id })}
-          onDone={() => done('Account deactivated', `${dialog.user.username} can no longer log in.`)}
+          onDone={() => {
+            // Offer a key rotation: what the person may have copied (a backup, the recovery key) stays locked.
+            notifications.show({
+              color: 'green',
+              title: 'Account deactivated',
+              message: `${dialog.user.username} can no longer log in.`,
+            });
+            setDialog({ kind: 'rotate', user: dialog.user });
+            void load();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'rotate' ? (
+        <RotateKeysDialog
+          departmentName={session.departmentName}
+          reason={`${dialog.user.displayName} can no longer log in. If they could have copied the data folder, a backup, the recovery key or the database key, rotate the keys now: what they took then opens nothing new.`}
+          onClose={() => setDialog(null)}
+          onRotated={() => void load()}
         />
       ) : null}
     </Stack>
