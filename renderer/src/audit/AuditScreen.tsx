@@ -3,7 +3,7 @@ import { IconAlertOctagon, IconShieldCheck } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { contract } from '../../../shared/contract';
-import { ANCHOR_SOURCE_LABELS, type AuditEntry } from '../../../shared/contract/audit';
+import { ANCHOR_SOURCE_LABELS } from '../../../shared/contract/audit';
 import { api } from '../api';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
