@@ -10,6 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { coldStart } from './coldStart';
 import { type Result, RATIO_LIMIT, stats, table, timeBoth, verdict } from './measure';
 import { benchBackend, type StoreKind } from './plain';
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }
+  const fsyncMs = fsyncProbe(runDir);
+  rmSync(runDir, { recursive: true, force: true });
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `\nDeflect benchmark: ${opts.size.name} store (seed ${opts.seed}) — ${Object.entries(store.info.counts)
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
       .map(([t, n]) => `${n.toLocaleString('en-US')} ${t}`)
       .join(', ')}`,
   );
-  console.log(`${machine()}\n`);
+  console.log(`${machine()}; one durable commit (fsync) on this disk: ${fsyncMs.toFixed(2)} ms\n`);
   console.log(table(results));
   for (const r of results.filter((x) => x.extra)) {
     console.log(
@@ -144,6 +147,7 @@ async function main(): Promise<void> {
         {
           date: new Date().toISOString(),
           machine: machine(),
+          fsyncMs,
           dataset: { size: opts.size, seed: opts.seed, counts: store.info.counts, megabytes: store.info.megabytes },
           generationSeconds: store.generated ? store.info.generationSeconds : null,
           totalSeconds: Math.round(seconds),
@@ -188,6 +192,30 @@ function result(
     ratio: plain ? Math.round((encrypted.median / plain.median) * 100) / 100 : null,
     ...(extra ? { extra } : {}),
   };
+}
+
+/**
+ * What one durable commit costs on this disk (WAL, synchronous=FULL, an unencrypted scratch file): the floor
+ * under every save, whatever the app does.
+ */
+function fsyncProbe(dir: string): number {
+  mkdirSync(dir, { recursive: true });
+  const db = new Database(join(dir, 'fsync-probe.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE t (x)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const ms: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const t = performance.now();
+      db.transaction(() => insert.run(i)).immediate();
+      ms.push(performance.now() - t);
+    }
+    return stats(ms.slice(5)).median;
+  } finally {
+    db.close();
+  }
 }
 
 function machine(): string {
