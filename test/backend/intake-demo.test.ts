@@ -25,6 +25,10 @@ describe('Explore with demo data', () => {
     const { tables } = await app.call('system.status', {});
     expect(tables.persons).toBe(DEMO_SIZE.people);
     expect(tables.contacts).toBe(DEMO_SIZE.contacts);
+    // The directory is made before the referrals, so the demo has providers, referrals to them and letters.
+    expect(tables.hsds_service).toBeGreaterThan(0);
+    expect(tables.referrals).toBeGreaterThan(0);
+    expect(tables.letters).toBeGreaterThan(0);
     const home = await app.call('home.dashboard', {});
     expect(home.recentContacts.length).toBeGreaterThan(0);
 

@@ -190,6 +190,28 @@ test('provider edit: saving without a name at the bottom brings the name into vi
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
+test('add a provider: organisation and name are marked at once, and the organisation list stays closed over them', async () => {
+  await page.goto(`${app.harness.url}#/providers`);
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a provider' });
+  await dialog.getByRole('button', { name: 'Add provider' }).click();
+  const organisation = dialog.getByRole('textbox', { name: 'Organisation' });
+  const name = dialog.getByRole('textbox', { name: 'Service name' });
+  await expectFieldError(organisation, 'Choose the organisation that runs this service.');
+  await expectFieldError(name, 'Service name is required.');
+  await expect(organisation).toBeFocused();
+  // The focus does not open the organisation's list over the problems below it.
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(dialog.getByText('Service name is required.', { exact: true }).last()).toBeInViewport();
+  await snap(page, 'form-errors-add-provider', { view: true });
+  // The list still opens from the keyboard, and the dialog stays open after Escape closes it.
+  await organisation.press('ArrowDown');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await organisation.press('Escape');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('a screening saved after a refusal leaves no stale error behind', async () => {
   await logInAs('coresponder');
   await page.goto(`${app.harness.url}#/contacts/${contactId}`);
@@ -356,6 +378,22 @@ test('settings: out-of-range lock minutes, a written-out state and a phone of wo
   await expect(log).toContainText(`User ${credentials('coordinator').username}`);
   await expect(log).toContainText('Role: Coordinator.');
   await expect(log).not.toContainText(ids.coordinator.slice(0, 8));
+});
+
+test('letter template: no name and an unknown placeholder are both marked on the first save', async () => {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Letters' }).click();
+  await page.getByRole('button', { name: 'New template' }).click();
+  const text = page.getByRole('textbox', { name: 'Text' });
+  await text.fill('Dear {{provider.name}},\n\nPlease see {{person.nmae}}.');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await expectFieldError(page.getByRole('textbox', { name: 'Name' }), 'Template name is required.');
+  await expectFieldError(text, 'Unknown placeholder {{person.nmae}} (line 3).');
+  await expect(page.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await snap(page, 'form-errors-template', { view: true });
+  // Fixing the placeholder takes its mark away as it is typed.
+  await text.fill('Dear {{provider.name}},\n\nPlease see {{person.name}}.');
+  await expect(text).toHaveAttribute('aria-invalid', 'false');
+  await page.getByRole('button', { name: 'Close' }).click();
 });
 
 test('login and lock: a failed attempt takes the logged-out notice away; empty fields are flagged; the lock screen says "Could not unlock"', async () => {

@@ -5,9 +5,10 @@ import { contract } from '../../../shared/contract';
 import type { LetterDocument, LetterTemplate } from '../../../shared/contract/letters';
 import { FORM_LANGUAGES } from '../../../shared/domain/consents';
 import { LETTER_KINDS, type LetterKind, PLACEHOLDERS } from '../../../shared/domain/letters';
+import { templateProblems, templateProblemsMessage } from '../../../shared/domain/letterTemplate';
 import { api } from '../api';
 import { options } from '../people/vocab';
-import { useForm } from '../ui/form';
+import { type FieldErrors, useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
 import { LetterView } from './LetterView';
 
@@ -41,6 +42,11 @@ export function TemplateEditor({
       body: v.body,
       active: v.active,
     }),
+    // The text's placeholders are checked with the name, so one save shows every problem.
+    rules: (_v, input): FieldErrors => {
+      const message = templateProblemsMessage(templateProblems(input.kind, input.body));
+      return message ? { body: message } : {};
+    },
   });
   const { reset, values: v } = form;
   useEffect(() => {

@@ -22,7 +22,8 @@
  * - On submit every problem the schema and the rules find is marked at once, beside its field; nothing is
  *   sent until there is none. The backend's refusal is shown the same way: all of its `fields`.
  * - After a refused submit the first invalid field in page order is scrolled into view and focused (inside
- *   dialogs too). A message no field shows (e.g. `version`) appears in `FormErrors`, so none is ever hidden.
+ *   dialogs too; a searchable list that focus opens is closed again, so it hides no problem below it).
+ *   A message no field shows (e.g. `version`) appears in `FormErrors`, so none is ever hidden.
  * - Errors are keyed by input path (`contact.pathway`, `phones.0.number`); `error('contact.needs')` also
  *   shows an error of `contact.needs.2`. A field that shows its error without a Mantine input puts
  *   `data-error-anchor` on the element holding the message, so it can be found and focused too.
@@ -52,13 +53,35 @@ function focusTargetOf(el: HTMLElement): HTMLElement {
   return el;
 }
 
+/**
+ * A searchable list (Select, person search) opens when its input gets the focus. Opened by the focus a
+ * refused save moves there, it would lie over the problems marked below it; so it is closed again, as
+ * Escape closes it (the list marks its input `data-mantine-stop-propagation` while open, so a dialog
+ * around it stays open). Typing or the arrow keys open it as usual.
+ */
+function closeListOpenedByFocus(target: HTMLElement, framesLeft = 4): void {
+  if (target.getAttribute('aria-haspopup') !== 'listbox' || framesLeft <= 0) return;
+  requestAnimationFrame(() => {
+    if (target.ownerDocument.activeElement !== target) return;
+    if (target.getAttribute('data-mantine-stop-propagation') !== 'true') {
+      closeListOpenedByFocus(target, framesLeft - 1);
+      return;
+    }
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
+  });
+}
+
+function focusAndShow(target: HTMLElement): void {
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+  closeListOpenedByFocus(target);
+}
+
 /** Scrolls the first marked problem of `root` (in page order) into view and focuses it; false if there is none. */
 export function focusFirstProblem(root: HTMLElement | null): boolean {
   const first = root?.querySelector<HTMLElement>(`[aria-invalid="true"]:not(:disabled), ${ERROR_TEXT}, [data-form-alert]`);
   if (!first) return false;
-  const target = focusTargetOf(first);
-  target.scrollIntoView({ block: 'center' });
-  target.focus({ preventScroll: true });
+  focusAndShow(focusTargetOf(first));
   return true;
 }
 
@@ -66,9 +89,7 @@ export function focusFirstProblem(root: HTMLElement | null): boolean {
 export function focusProblem(root: HTMLElement | null, message: string): void {
   const shown = [...(root?.querySelectorAll<HTMLElement>(ERROR_TEXT) ?? [])].find((el) => el.textContent?.trim() === message);
   if (!shown) return;
-  const target = focusTargetOf(shown);
-  target.scrollIntoView({ block: 'center' });
-  target.focus({ preventScroll: true });
+  focusAndShow(focusTargetOf(shown));
 }
 
 export interface FormOptions<V, I> {
