@@ -7,6 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Backend, createBackend, type Router } from '../../electron/backend';
 import type { BackendOptions } from '../../electron/backend/backend';
 import { type Db, type OpenOptions, prepareConnection } from '../../electron/backend/db/open';
+import { storeCheckOf } from '../../electron/backend/maintenance/storeCheck';
 
 class PlainBackend extends Backend {
   protected override openDatabaseFile(_dataKey: Buffer, _create: boolean, beforeMigrate: OpenOptions['beforeMigrate']): Db {
@@ -50,4 +51,13 @@ export function decryptCopy(dbPath: string, keyHex: string): void {
   } finally {
     check.close();
   }
+}
+
+/**
+ * Waits for the integrity check that the first unlock starts in a worker. On the unencrypted twin that check
+ * (SQLCipher's page checks, with the key) cannot run and would mark the twin damaged: that mark is cleared.
+ */
+export async function settleStoreCheck(kind: StoreKind, backend: Backend): Promise<void> {
+  await storeCheckOf(backend).settled();
+  if (kind === 'plain') backend.damage = null;
 }

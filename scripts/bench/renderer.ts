@@ -11,6 +11,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { rendererConfig } from '../../renderer/vite.config';
 import { type Harness, startHarness } from '../../test/harness/server';
+import { storeCheckOf } from '../../electron/backend/maintenance/storeCheck';
 import { type Result, stats } from './measure';
 import { ACCOUNTS, CACHE_DIR, PASSWORD } from './store';
 
@@ -142,6 +143,8 @@ async function scrollAudit(browser: Browser, harness: Harness): Promise<Result> 
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ timeout: 60_000 });
+    // The page check the unlock started (a worker) is not part of scrolling.
+    await storeCheckOf(harness.backend).settled();
     await page.goto(`${harness.url}#/audit`);
     await page.getByTestId('audit-scroll').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="audit-scroll"] tbody tr[aria-rowindex]').first().waitFor({ timeout: 60_000 });

@@ -81,7 +81,7 @@ function cacheKey(size: Size, seed: number): string {
     for (const f of readdirSync(dir)
       .filter((n) => n.endsWith('.ts'))
       .sort()) {
-      if (dir.endsWith('bench') && f !== 'store.ts' && f !== 'plain.ts') continue;
+      if (dir.endsWith('bench') && f !== 'store.ts') continue;
       hash.update(f).update(readFileSync(join(dir, f)));
     }
   }
