@@ -14,6 +14,7 @@ import { lettersHandlers } from './letters/handlers';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
 import { referralsHandlers } from './referrals/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { Router } from './router';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
@@ -42,6 +43,7 @@ export function createBackend(
     ...referralsHandlers,
     ...lettersHandlers,
     ...timelineHandlers,
+    ...reportsHandlers,
     ...demoHandlers,
     ...backupsHandlers,
     ...keysHandlers,

@@ -12,6 +12,7 @@ import { lettersContract } from './letters';
 import { peopleContract } from './people';
 import type { Result } from './procedure';
 import { referralsContract } from './referrals';
+import { reportsContract } from './reports';
 import { systemContract } from './system';
 import { timelineContract } from './timeline';
 import { usersContract } from './users';
@@ -30,6 +31,7 @@ export const contract = {
   ...referralsContract,
   ...lettersContract,
   ...timelineContract,
+  ...reportsContract,
   ...demoContract,
   ...backupsContract,
   ...keysContract,

@@ -2,6 +2,7 @@ import { backupCommands } from '../backup/cli';
 import { demoCommands } from '../demo/cli';
 import { keysCommands } from '../keys/cli';
 import { providersCommands } from '../providers/cli';
+import { reportsCommands } from '../reports/cli';
 import { coreCommands } from './core';
 import type { CliCommand } from './types';
 
@@ -11,5 +12,6 @@ export const COMMANDS: CliCommand[] = [
   ...backupCommands,
   ...keysCommands,
   ...providersCommands,
+  ...reportsCommands,
   ...demoCommands,
 ];

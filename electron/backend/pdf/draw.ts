@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { LetterBlock } from '../../../shared/contract/letters';
+import { type BarChart, chartHeight, drawChart } from './charts';
 import { fonts } from './fonts';
 
 /**
@@ -15,7 +16,10 @@ export type PdfBlock =
   | { kind: 'signature'; lines: string[]; dateLabel: string }
   | { kind: 'small'; text: string }
   | { kind: 'table'; columns: string[]; widths: number[]; rows: string[][] }
-  | { kind: 'box'; heading: string; paragraphs: string[] };
+  | { kind: 'box'; heading: string; paragraphs: string[] }
+  | BarChart
+  /** Headline figures side by side: the number large, its label and a line below it. */
+  | { kind: 'figures'; items: { value: string; label: string; note: string; muted?: boolean }[] };
 
 export interface PdfDoc {
   title: string;
@@ -184,6 +188,51 @@ function drawBlock(doc: Doc, block: PdfBlock): void {
       doc.x = MARGIN;
       doc.fillColor(INK);
       doc.moveDown(1);
+      return;
+    }
+    case 'bars': {
+      ensureSpace(doc, chartHeight(block));
+      doc.y += drawChart(doc, block, MARGIN, doc.y, width(doc));
+      doc.x = MARGIN;
+      return;
+    }
+    case 'figures': {
+      const perRow = 3;
+      const cellW = width(doc) / perRow;
+      for (let i = 0; i < block.items.length; i += perRow) {
+        ensureSpace(doc, 64);
+        const y = doc.y;
+        let h = 0;
+        block.items.slice(i, i + perRow).forEach((f, j) => {
+          const x = MARGIN + j * cellW;
+          doc
+            .font('bold')
+            .fontSize(SIZE.label)
+            .fillColor(INK)
+            .text(f.label, x, y, { width: cellW - 12 });
+          if (f.muted)
+            doc
+              .font('italic')
+              .fontSize(11)
+              .fillColor(GREY)
+              .text(f.value, x, doc.y + 5, { width: cellW - 12 });
+          else
+            doc
+              .font('bold')
+              .fontSize(18)
+              .fillColor(INK)
+              .text(f.value, x, doc.y, { width: cellW - 12 });
+          doc
+            .font('regular')
+            .fontSize(SIZE.small)
+            .fillColor(GREY)
+            .text(f.note, x, doc.y + 1, { width: cellW - 12 });
+          h = Math.max(h, doc.y - y);
+        });
+        doc.y = y + h + 12;
+      }
+      doc.x = MARGIN;
+      doc.fillColor(INK);
       return;
     }
     case 'box': {

@@ -4,6 +4,7 @@ import {
   IconDatabaseExport,
   IconKey,
   IconBuildingHospital,
+  IconChartBar,
   IconFileText,
   IconHome,
   IconListCheck,
@@ -43,6 +44,7 @@ const DirectoryScreen = lazyScreen(() => import('../providers/DirectoryScreen'),
 const ProviderScreen = lazyScreen(() => import('../providers/ProviderScreen'), 'ProviderScreen');
 const TermsScreen = lazyScreen(() => import('../providers/TermsScreen'), 'TermsScreen');
 const NewReferralScreen = lazyScreen(() => import('../referrals/NewReferralScreen'), 'NewReferralScreen');
+const ReportsScreen = lazyScreen(() => import('../reports/ReportsScreen'), 'ReportsScreen');
 const ReferralScreen = lazyScreen(() => import('../referrals/ReferralScreen'), 'ReferralScreen');
 const SettingsScreen = lazyScreen(() => import('../system/SettingsScreen'), 'SettingsScreen');
 const UsersScreen = lazyScreen(() => import('../users/UsersScreen'), 'UsersScreen');
@@ -130,6 +132,16 @@ export const ROUTES: readonly AppRoute[] = [
     component: NewReferralScreen,
   },
   { path: '/referrals/:id', label: 'Referral', icon: IconSend, roles: 'all', nav: false, component: ReferralScreen },
+  {
+    path: '/reports',
+    label: 'Reports',
+    icon: IconChartBar,
+    roles: 'all',
+    nav: true,
+    summary:
+      'The quarter’s figures for the state and the TTA provider, with charts and definitions; coordinators export the data packages and the PDF summary. Officers see their own counts.',
+    component: ReportsScreen,
+  },
   {
     path: '/letters',
     label: 'Letters',

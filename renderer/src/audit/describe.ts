@@ -146,9 +146,22 @@ const DESCRIBE: Record<string, (d: Detail, users: Users) => string> = {
   'consents.recordExpiryEvent': (d) => `Ended by its event on ${formatDate(String(d.occurredOn))}.`,
   'consents.paperReceived': (d) => `Signed paper copy received on ${formatDate(String(d.receivedOn))}.`,
   'disclosures.accounting': (d) => `${plural(num(d.count), 'disclosure')} since ${formatDate(String(d.from))}.`,
+  'reports.exportPackage': (d) => exportSentence(d, `${String(d.profile) === 'state' ? 'State' : 'TTA provider'} profile`),
+  'reports.exportPdf': (d) => exportSentence(d, 'PDF summary'),
+  'reports.updateSettings': (d) =>
+    num(d.threshold) === 0
+      ? `Small-cell suppression turned OFF (was ${num(d.previousThreshold)}), after the warning.`
+      : `Counts from 1 to ${num(d.threshold)} hidden in exports (was ${num(d.previousThreshold) || 'off'}).`,
   'demo.seed': (d) =>
     `${plural(num(d.people), 'person', 'people')}, ${plural(num(d.contacts), 'contact')}, ${plural(num(d.services), 'provider service')} (seed ${num(d.seed)}).`,
 };
+
+/** An export: what, which period, the threshold and how many figures it hid. */
+function exportSentence(d: Detail, what: string): string {
+  const hidden =
+    num(d.threshold) === 0 ? 'suppression off' : `counts 1–${num(d.threshold)} hidden (${plural(num(d.hidden), 'figure')})`;
+  return `${what}, ${formatDate(String(d.from))} to ${formatDate(String(d.to))}; ${hidden}${d.via === 'cli' ? '; from the command line' : ''}.`;
+}
 
 /** Details no sentence above covers, as "Key: value" pairs in plain words (ids and hashes are not for reading). */
 function fallback(d: Detail): string {
@@ -202,6 +215,8 @@ export function describeEntry(e: AuditEntry, users: Users): Described {
       consent: 'Consent',
       letter: 'Letter',
       letter_template: 'Letter template',
+      report_export: 'Export',
+      report_settings: 'Report settings',
     };
     target = { text: kinds[e.targetType] ?? e.targetType.replace(/_/g, ' ') };
   }

@@ -106,3 +106,13 @@ export function withOffset(local: string): string {
   const d = dayjs(local);
   return d.isValid() ? d.format() : local;
 }
+
+/** A percentage with at most one decimal: "42.5%". */
+export function formatPercent(n: number): string {
+  return `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+}
+
+/** A number with at most one decimal ("12.5"), for medians and other figures that need not be whole. */
+export function formatDecimal(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
