@@ -289,4 +289,40 @@ const unlock: Workload = {
   },
 };
 
-export const WORKLOADS: readonly Workload[] = [search, intake, timeline, home, directory, suggest, letter, unlock];
+/** The last complete quarter before the data set's "now". */
+const QUARTER = { from: '2026-07-01', to: '2026-09-30' } as const;
+
+const report: Workload = {
+  id: 'quarter_report',
+  label: "compute a quarter's report (with the quarter before)",
+  budgetMs: 300,
+  warmup: 2,
+  iterations: 20,
+  async prepare(env) {
+    return { step: (kind) => call(env, kind, 'reports.compute', { ...QUARTER, compare: true }) };
+  },
+};
+
+const dataPackage: Workload = {
+  id: 'data_package',
+  label: "write a quarter's data package (state profile, zip)",
+  budgetMs: 2000,
+  warmup: 1,
+  iterations: 8,
+  async prepare(env) {
+    return { step: (kind, i) => call(env, kind, 'reports.exportPackage', { ...QUARTER, profile: i % 2 ? 'tta' : 'state' }) };
+  },
+};
+
+export const WORKLOADS: readonly Workload[] = [
+  search,
+  intake,
+  timeline,
+  home,
+  directory,
+  suggest,
+  letter,
+  report,
+  dataPackage,
+  unlock,
+];

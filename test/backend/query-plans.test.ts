@@ -149,6 +149,14 @@ const HOT: { name: string; role: Role; run: () => Promise<void> }[] = [
     },
   },
   {
+    name: "a quarter's report and its data package",
+    role: 'coordinator',
+    run: async () => {
+      await call('reports.compute', { from: '2026-07-01', to: '2026-09-30', compare: true });
+      await call('reports.exportPackage', { from: '2026-07-01', to: '2026-09-30', profile: 'state' });
+    },
+  },
+  {
     name: 'unlock (login: key slot, open, migration check)',
     role: 'coordinator',
     run: async () => {

@@ -7,7 +7,8 @@
 import type { Db } from '../../electron/backend/db/open';
 
 /** Tables that stay small whatever the unit's age: settings, accounts, templates, the provider directory. */
-const BOUNDED = /^(meta|users|letter_templates|letter_template_versions|letterhead|consent_statements|hsds_\w+|provider_\w+)$/;
+const BOUNDED =
+  /^(meta|users|letter_templates|letter_template_versions|letterhead|consent_statements|hsds_\w+|provider_\w+|programme_milestone\w*|tta_\w+|report_bits)$/;
 
 export interface Executed {
   sql: string;
