@@ -1,4 +1,4 @@
-import { contract, type InputOf, type OutputOf, type ProcedureName } from '../../shared/contract';
+import type { InputOf, OutputOf, ProcedureName } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/contract/procedure';
 
 /** Session problems every screen shares: the app shows the lock or login screen for them. */
@@ -46,17 +46,41 @@ export type CapabilityClient<C extends Capability> = {
 
 export type Api = { [C in Capability]: CapabilityClient<C> } & { call: typeof call };
 
+/**
+ * The client tree, built on demand from the names the screens use: `api.users.create` calls
+ * `users.create`. It needs no copy of the contract at run time (the types come from it), so the first
+ * screen does not load every capability's zod schemas; the main process validates every call anyway.
+ */
 function buildApi(): Api {
-  const tree: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
-  for (const name of Object.keys(contract) as ProcedureName[]) {
-    const dot = name.indexOf('.');
-    const capability = name.slice(0, dot);
-    const procedureName = name.slice(dot + 1);
-    tree[capability] ??= {};
-    tree[capability][procedureName] = (input: unknown) => call(name, input as never);
-  }
-  for (const group of Object.values(tree)) Object.freeze(group);
-  return Object.freeze({ ...tree, call }) as unknown as Api;
+  const groups = new Map<string, Readonly<Record<string, (input: unknown) => Promise<Result<unknown>>>>>();
+  const group = (capability: string) => {
+    let g = groups.get(capability);
+    if (!g) {
+      const procedures = new Map<string, (input: unknown) => Promise<Result<unknown>>>();
+      g = new Proxy(Object.freeze({}), {
+        get(_target, procedure) {
+          if (typeof procedure !== 'string') return undefined;
+          let fn = procedures.get(procedure);
+          if (!fn) {
+            const name = `${capability}.${procedure}` as ProcedureName;
+            fn = (input: unknown) => call(name, input as never);
+            procedures.set(procedure, fn);
+          }
+          return fn;
+        },
+      });
+      groups.set(capability, g);
+    }
+    return g;
+  };
+  return new Proxy(Object.freeze({ call }), {
+    get(target, capability) {
+      if (capability === 'call') return target.call;
+      // `then` is asked by await/Promise.resolve: the client is not a promise.
+      if (typeof capability !== 'string' || capability === 'then') return undefined;
+      return group(capability);
+    },
+  }) as unknown as Api;
 }
 
 /** The typed client: `api.users.create(input)` or `api.call('users.create', input)`. */

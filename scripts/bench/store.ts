@@ -166,6 +166,8 @@ async function generateStore(dir: string, key: string, size: Size, seed: number,
         people: size.people,
         contacts: size.contacts,
         services: size.services,
+        // Ten years of quarterly TTA answers (the programme plan and retention checks come with the seed).
+        ttaQuarters: 40,
         seed,
         onProgress: (done) => {
           if (done.people - shown >= size.people / 10) {

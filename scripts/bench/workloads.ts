@@ -210,6 +210,8 @@ const directory: Workload = {
           needs: [NEED_CODES[i % NEED_CODES.length]!],
           language: LANGUAGES[i % LANGUAGES.length]!,
           openNow: true,
+          // The page the directory screen asks for (DirectoryScreen's PAGE).
+          limit: 50,
         }),
     };
   },

@@ -109,6 +109,25 @@ describe('directory search', () => {
     expect(byId[crisis]!.languages.sort()).toEqual(['English', 'Spanish']);
   });
 
+  it('open now follows an edit of the hours at once (the schedules kept in memory are read again)', async () => {
+    const { app, org, pantry } = await directory();
+    const open = async () => (await app.call('providers.search', { openNow: true })).results.map((r) => r.id);
+    expect(await open()).not.toContain(pantry);
+    const longer = [{ day: 'SA' as const, opensAt: '09:00', closesAt: '17:00' }];
+    await app.call(
+      'providers.saveService',
+      service(org, { id: pantry, name: 'Saturday Pantry', serviceTypes: ['food_services'], hours: longer }),
+    );
+    expect(await open()).toContain(pantry);
+    const suggested = await app.call('referrals.suggest', { needs: ['food'] });
+    expect(suggested.suggestions.find((s) => s.service.id === pantry)?.service.open.state).toBe('open');
+    await app.call(
+      'providers.saveService',
+      service(org, { id: pantry, name: 'Saturday Pantry', serviceTypes: ['food_services'], hours: [] }),
+    );
+    expect(await open()).not.toContain(pantry);
+  });
+
   it('open now follows the department time zone setting', async () => {
     // Monday 15:30 UTC: 09:30 in Chicago (open), 07:30 in Los Angeles (closed).
     const { app, detox } = await directory(Date.parse('2026-11-30T15:30:00Z'));

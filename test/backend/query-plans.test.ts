@@ -174,6 +174,26 @@ describe('hot queries use indexes (EXPLAIN QUERY PLAN)', () => {
     });
   }
 
+  it("the directory reads what it shows of each result through that service's own index entries", async () => {
+    const executed = await statementsOf('coresponder', async () => {
+      await call('providers.search', { needs: ['opioid_use'], openNow: true, limit: 50 });
+    });
+    const db = unit.backend.requireDb();
+    const counts = new Map<string, number>();
+    for (const e of executed) counts.set(e.sql, (counts.get(e.sql) ?? 0) + 1);
+    const perResult = executed.filter((e, i) => (counts.get(e.sql) ?? 0) > 1 && executed.findIndex((x) => x.sql === e.sql) === i);
+    expect(perResult.length, 'statements run once per result').toBeGreaterThan(3);
+    const slow: string[] = [];
+    for (const { sql, params } of perResult) {
+      for (const { detail } of db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]) {
+        // A scan, or the walk-ins lookup through the index on the term alone (every walk-in attribute of the directory).
+        if ((/^SCAN /.test(detail) && !/VIRTUAL TABLE/.test(detail)) || /hsds_attribute_taxonomy_term_id/.test(detail))
+          slow.push(`${detail}  ←  ${sql.replace(/\s+/g, ' ').slice(0, 200)}`);
+      }
+    }
+    expect(slow).toEqual([]);
+  });
+
   it('the check catches a full scan, through an alias and in a correlated subquery', () => {
     const db = unit.backend.requireDb();
     const scans = fullScans(db, [

@@ -42,7 +42,15 @@ const RETENTION_NOTES = [
 
 export function generateMilestones(
   db: Db,
-  opts: { seed: number; now: number; coordinator: string; coResponders: readonly string[]; clinicalKey: Buffer },
+  opts: {
+    seed: number;
+    now: number;
+    coordinator: string;
+    coResponders: readonly string[];
+    clinicalKey: Buffer;
+    /** Finished quarters with TTA answers, counted back from "now" (default 2; a ten-year store has 40). */
+    ttaQuarters?: number;
+  },
 ): MilestoneSeedResult {
   const r = new Random(opts.seed ^ 0x3a11);
   const today = localDate(opts.now);
@@ -107,7 +115,7 @@ export function generateMilestones(
     result.programme++;
   }
 
-  // TTA answers for the last two finished quarters.
+  // TTA answers for the last finished quarters (two by default).
   const questions = db.prepare('SELECT id, text, answer_type FROM tta_questions WHERE active = 1 ORDER BY position').all() as {
     id: string;
     text: string;
@@ -116,7 +124,7 @@ export function generateMilestones(
   const answer = db.prepare(
     `INSERT OR IGNORE INTO tta_answers (quarter, question_id, question_text, value, answered_at, answered_by) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  for (const back of [1, 2]) {
+  for (let back = 1; back <= (opts.ttaQuarters ?? 2); back++) {
     const quarter = shiftQuarter(quarterOf(today), -back);
     const at = iso(quarterRange(shiftQuarter(quarter, 1)).from);
     for (const q of questions) {

@@ -13,6 +13,8 @@ export interface SeedOptions {
   seed: number;
   /** Also consents and closed-loop referrals for a share of the contacts (to the directory's services). Default true. */
   referrals?: boolean;
+  /** Finished quarters with TTA answers (default 2, the last two; the benchmark's ten years have 40). */
+  ttaQuarters?: number;
   onProgress?: (done: { people: number; contacts: number }) => void;
 }
 
@@ -60,6 +62,7 @@ export function seedStore(
         coordinator: of('coordinator')[0] ?? session.user.id,
         coResponders,
         clinicalKey: backend.requireClinicalKey(),
+        ...(opts.ttaQuarters ? { ttaQuarters: opts.ttaQuarters } : {}),
       }),
     )
     .immediate();

@@ -5,7 +5,7 @@ import { type Need, type ServiceType, SERVICE_TYPES, serviceTypesForNeeds } from
 import type { Db } from '../db/open';
 import { damerauLevenshtein, deletionVariants } from '../people/names';
 import { sql } from './store';
-import { languageKey } from './derived';
+import { directoryGeneration, languageKey } from './derived';
 import { type ScheduleInput, openState, todayIn } from './openNow';
 import { freshSince, getProviderSettings, isStale } from './settings';
 
@@ -140,6 +140,22 @@ function groupSchedules(sals: SalRow[], rows: ScheduleRow[], only: readonly stri
     out.set(id, [...mine, ...locs.flatMap((l) => atLocation.get(l) ?? [])]);
   }
   return out;
+}
+
+const scheduleCache = new WeakMap<Db, { generation: string; byService: Map<string, ScheduleRow[]> }>();
+
+/**
+ * Every service's schedules, read once per directory generation (`directoryGeneration`: every edit, import
+ * and reindex of the directory changes it), for "open now" filters and suggestions: the directory changes
+ * rarely and is searched often. Callers never change the rows.
+ */
+export function allSchedules(db: Db): Map<string, ScheduleRow[]> {
+  const generation = directoryGeneration(db);
+  const cached = scheduleCache.get(db);
+  if (cached && cached.generation === generation) return cached.byService;
+  const byService = schedulesByService(db);
+  scheduleCache.set(db, { generation, byService });
+  return byService;
 }
 
 export function serviceSchedules(db: Db, serviceId: string): ScheduleRow[] {
@@ -287,7 +303,7 @@ export function searchServices(
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 100;
   if (input.openNow) {
-    const all = schedulesByService(db);
+    const all = allSchedules(db);
     const open = rows.filter((r) => openState(all.get(r.id) ?? [], clock.now, clock.timeZone).state === 'open');
     return {
       total: open.length,

@@ -6,7 +6,7 @@ import { labelOf } from '../../../shared/domain/vocab';
 import type { Db } from '../db/open';
 import { directoryGeneration } from '../providers/derived';
 import { minutesUntilOpen } from '../providers/openNow';
-import { clockFor, schedulesByService, summarize } from '../providers/search';
+import { allSchedules, clockFor, summarize } from '../providers/search';
 import { sql } from '../providers/store';
 
 /**
@@ -37,7 +37,7 @@ interface Entry {
 interface Snapshot {
   generation: string;
   entries: Entry[];
-  schedules: ReturnType<typeof schedulesByService>;
+  schedules: ReturnType<typeof allSchedules>;
 }
 
 const snapshots = new WeakMap<Db, Snapshot>();
@@ -77,7 +77,7 @@ function snapshot(db: Db): Snapshot {
     const e = byId.get(id);
     if (e) e.walkIns = true;
   }
-  const snap = { generation, entries: [...byId.values()].filter((e) => e.types.size > 0), schedules: schedulesByService(db) };
+  const snap = { generation, entries: [...byId.values()].filter((e) => e.types.size > 0), schedules: allSchedules(db) };
   snapshots.set(db, snap);
   return snap;
 }

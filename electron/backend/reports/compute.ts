@@ -6,9 +6,9 @@ import type { Db } from '../db/open';
 import { boundsOf, type PeriodBounds } from './period';
 
 /**
- * Computes every figure of the measure catalogue for a period, in SQL over the indexed tables: a handful of
- * grouped scans of the period's contacts (by their UTC moment, `contacts_occurred`) and referrals (by their
- * date, `referrals_referred`), never a pass over the whole store. The result is keyed as the catalogue
+ * Computes every figure of the measure catalogue for a period, in SQL over the indexed tables: three range
+ * scans of the period's contacts (counts by category, sums, people; covering index `contacts_report`) and
+ * one of its referrals (`referrals_report`), never a pass over the whole store. The result is keyed as the catalogue
  * keys figures (catalogue.ts); rates and statistics are worked out from the counts here.
  *
  * This is the function the benchmark times (`npm run bench` → scripts/bench-reports.ts).
@@ -104,33 +104,36 @@ function contactFigures(
   const params = { start: b.start, end: b.end, ...scope.params };
   const where = `c.occurred_at >= @start AND c.occurred_at < @end ${scope.sql}`;
   const from = 'FROM contacts c INDEXED BY contacts_report';
-  // Month by month (each month its own range of the index): contacts by pathway, which add up to the rest.
-  const byPathway = db.prepare(
-    `SELECT c.pathway AS code, count(*) AS n ${from} WHERE c.occurred_at >= @start AND c.occurred_at < @end ${scope.sql} GROUP BY 1`,
-  );
-  const edges = [b.start, ...b.monthStarts, b.end];
-  b.months.forEach((month, i) => {
-    for (const g of byPathway.all({ ...scope.params, start: edges[i], end: edges[i + 1] }) as { code: string; n: number }[]) {
-      f.add('contacts', [], g.n);
-      f.add('contacts_by_pathway', [g.code], g.n);
-      f.add('contacts_by_month', [month], g.n);
-      f.add('contacts_by_month_pathway', [month, g.code], g.n);
-    }
-  });
-  const grouped = (column: string) =>
-    db.prepare(`SELECT ${column} AS code, count(*) AS n ${from} WHERE ${where} GROUP BY 1`).all(params) as {
-      code: string;
-      n: number;
-    }[];
-  for (const g of grouped('c.disposition')) f.add('contacts_by_disposition', [g.code], g.n);
-  for (const g of grouped('c.referral_source')) f.add('contacts_by_referral_source', [g.code], g.n);
-  const charges = db
+  // One grouped pass over the period's range of the index gives every count by category: the month (a CASE
+  // over the months' first moments), pathway, disposition, source and charge of each group of contacts.
+  const monthParams = Object.fromEntries(b.monthStarts.map((m, i) => [`m${i}`, m]));
+  const monthSql = b.monthStarts.length
+    ? `CASE ${b.monthStarts.map((_, i) => `WHEN c.occurred_at < @m${i} THEN ${i}`).join(' ')} ELSE ${b.monthStarts.length} END`
+    : '0';
+  const groups = db
     .prepare(
-      `SELECT c.charge_category AS charge, c.charges_in_abeyance AS abeyance, count(*) AS n ${from}
-        WHERE ${where} AND c.charge_category IS NOT NULL GROUP BY 1, 2`,
+      `SELECT ${monthSql} AS month, c.pathway AS pathway, c.disposition AS disposition, c.referral_source AS source,
+              c.charge_category AS charge, c.charges_in_abeyance AS abeyance, count(*) AS n
+         ${from} WHERE ${where} GROUP BY 1, 2, 3, 4, 5, 6`,
     )
-    .all(params) as { charge: string; abeyance: number; n: number }[];
-  for (const g of charges) {
+    .all({ ...params, ...monthParams }) as {
+    month: number;
+    pathway: string;
+    disposition: string;
+    source: string;
+    charge: string | null;
+    abeyance: number;
+    n: number;
+  }[];
+  for (const g of groups) {
+    const month = b.months[g.month]!;
+    f.add('contacts', [], g.n);
+    f.add('contacts_by_pathway', [g.pathway], g.n);
+    f.add('contacts_by_month', [month], g.n);
+    f.add('contacts_by_month_pathway', [month, g.pathway], g.n);
+    f.add('contacts_by_disposition', [g.disposition], g.n);
+    f.add('contacts_by_referral_source', [g.source], g.n);
+    if (g.charge === null) continue;
     const outcome = g.abeyance ? 'held_in_abeyance' : 'not_filed';
     f.add('charges_deflected', [], g.n);
     f.add('charges_by_category', [g.charge], g.n);

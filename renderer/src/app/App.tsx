@@ -1,7 +1,7 @@
 import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { SystemState } from '../../../shared/contract/system';
 import type { SessionUser } from '../../../shared/contract/users';
 import { api, onSessionProblem } from '../api';
@@ -18,8 +18,14 @@ import { CenteredPage } from '../ui/CenteredPage';
 import { LockedContext } from '../ui/lock-context';
 import { navigate } from './router';
 import { SessionContext, type SessionContextValue } from './session';
-import { Shell } from './Shell';
 import { useIdleLock } from './useIdleLock';
+
+/**
+ * The app behind the login (navigation, Home and the routes to every other screen) is a chunk of its own:
+ * the login screen loads without it, and it is fetched while the user types the password.
+ */
+const loadShell = () => import('./Shell');
+const Shell = lazy(async () => ({ default: (await loadShell()).Shell }));
 
 type Phase =
   | { kind: 'loading' }
@@ -73,6 +79,12 @@ export function App() {
   useEffect(() => {
     void boot();
   }, [boot]);
+
+  // Once the first screen is up, fetch the app behind it (a failure here shows again when it is opened).
+  const authPhase = phase.kind === 'login' || phase.kind === 'session';
+  useEffect(() => {
+    if (authPhase) loadShell().catch(() => undefined);
+  }, [authPhase]);
 
   // Central handling: any call answered `locked` or `unauthenticated`, and lock notices from the main process.
   useEffect(() => {
@@ -271,7 +283,15 @@ export function App() {
                   onLogout={() => void logout()}
                 />
               ) : (
-                <Shell />
+                <Suspense
+                  fallback={
+                    <Center h="100vh">
+                      <Loader aria-label="Loading Deflect" />
+                    </Center>
+                  }
+                >
+                  <Shell />
+                </Suspense>
               )}
             </SessionContext.Provider>
           ) : null}

@@ -1,6 +1,7 @@
 import { Button, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { contract, type OutputOf } from '../../../shared/contract';
+import type { OutputOf } from '../../../shared/contract';
+import { authContract } from '../../../shared/contract/auth';
 import type { ApiError } from '../../../shared/contract/procedure';
 import { LOCKOUT_MINUTES } from '../../../shared/domain/session';
 import { api } from '../api';
@@ -39,7 +40,7 @@ export function LoginForm({
   onAttempt?: () => void;
   autoFocusPassword?: boolean;
 }) {
-  const form = useForm({ initial: { username: initialUsername, password: '' }, schema: contract['auth.login'].input });
+  const form = useForm({ initial: { username: initialUsername, password: '' }, schema: authContract['auth.login'].input });
   const [code, setCode] = useState<ApiError['code'] | null>(null);
   const [failures, setFailures] = useState(0);
   const passwordRef = useRef<HTMLInputElement>(null);

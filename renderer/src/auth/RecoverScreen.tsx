@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
-import { contract } from '../../../shared/contract';
+import { authContract } from '../../../shared/contract/auth';
 import { api } from '../api';
 import { CenteredPage } from '../ui/CenteredPage';
 import { useForm } from '../ui/form';
@@ -22,7 +22,7 @@ export function RecoverScreen({
 }) {
   const form = useForm({
     initial: { recoveryKey: '', username: '', newPassword: '', confirm: '' },
-    schema: contract['auth.recover'].input,
+    schema: authContract['auth.recover'].input,
     toInput: (v) => ({ recoveryKey: v.recoveryKey, username: v.username, newPassword: v.newPassword }),
     rules: (v) => newPasswordProblems(v.newPassword, v.confirm, [v.username, departmentName], 'newPassword'),
   });

@@ -1,7 +1,7 @@
 import { Button, Fieldset, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconRestore } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
-import { contract } from '../../../shared/contract';
+import { authContract } from '../../../shared/contract/auth';
 import type { Department } from '../../../shared/contract/auth';
 import { api } from '../api';
 import { DemoEntry } from '../demo/DemoEntry';
@@ -53,7 +53,7 @@ export function SetupScreen({
 }) {
   const form = useForm({
     initial: EMPTY,
-    schema: contract['auth.setup'].input,
+    schema: authContract['auth.setup'].input,
     toInput,
     rules: (v) => newPasswordProblems(v.password, v.confirm, [v.username, v.name], 'admin.password'),
   });

@@ -1,8 +1,7 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { type FormEvent, useCallback } from 'react';
-import { contract } from '../../../shared/contract';
-import type { JobState, RestoreResult } from '../../../shared/contract/backups';
+import { backupsContract, type JobState, type RestoreResult } from '../../../shared/contract/backups';
 import { api } from '../api';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
@@ -46,7 +45,7 @@ export function RestoreForm({
 }) {
   const form = useForm({
     initial: { file: '', recoveryKey: '', targetDir: options.suggestedTarget, useIt: options.hasStore } as Values,
-    schema: contract['restore.start'].input,
+    schema: backupsContract['restore.start'].input,
     toInput: (v: Values) => ({
       file: v.file,
       recoveryKey: v.recoveryKey,
