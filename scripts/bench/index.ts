@@ -188,6 +188,8 @@ const DATASET_TABLES = [
   'letters',
   'hsds_service',
   'programme_milestones',
+  'participant_milestones',
+  'tta_answers',
 ];
 
 function result(
