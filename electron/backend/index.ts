@@ -11,6 +11,9 @@ import { followupsHandlers } from './followups/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { keysHandlers } from './keys/handlers';
 import { lettersHandlers } from './letters/handlers';
+import { milestonesHandlers } from './milestones/handlers';
+import { participantsHandlers } from './milestones/participantHandlers';
+import { ttaHandlers } from './milestones/tta';
 import { peopleHandlers } from './people/handlers';
 import { timelineHandlers } from './people/timeline';
 import { referralsHandlers } from './referrals/handlers';
@@ -39,6 +42,9 @@ export function createBackend(options: BackendOptions): { backend: Backend; rout
     ...lettersHandlers,
     ...timelineHandlers,
     ...reportsHandlers,
+    ...milestonesHandlers,
+    ...participantsHandlers,
+    ...ttaHandlers,
     ...demoHandlers,
     ...backupsHandlers,
     ...keysHandlers,

@@ -9,12 +9,15 @@ import { followupsContract } from './followups';
 import { intakeContract } from './intake';
 import { keysContract } from './keys';
 import { lettersContract } from './letters';
+import { milestonesContract } from './milestones';
+import { participantsContract } from './participants';
 import { peopleContract } from './people';
 import type { Result } from './procedure';
 import { referralsContract } from './referrals';
 import { reportsContract } from './reports';
 import { systemContract } from './system';
 import { timelineContract } from './timeline';
+import { ttaContract } from './tta';
 import { usersContract } from './users';
 
 /** Every procedure the window (and the CLI) can call. One slice per capability. */
@@ -32,6 +35,9 @@ export const contract = {
   ...lettersContract,
   ...timelineContract,
   ...reportsContract,
+  ...milestonesContract,
+  ...participantsContract,
+  ...ttaContract,
   ...demoContract,
   ...backupsContract,
   ...keysContract,

@@ -3,6 +3,7 @@ import { consentSchema, disclosureSchema } from './consents';
 import { followupSchema } from './followups';
 import { contactSchema, screeningSummarySchema } from './intake';
 import { letterSchema } from './letters';
+import { participantEventSchema, participantSummarySchema } from './participants';
 import { mergeRecordSchema, personSchema } from './people';
 import { id, procedure } from './procedure';
 import { referralSchema } from './referrals';
@@ -20,13 +21,14 @@ export const timelineItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('referral'), at: z.string(), referral: referralSchema }),
   z.object({ kind: z.literal('letter'), at: z.string(), letter: letterSchema }),
   z.object({ kind: z.literal('disclosure'), at: z.string(), disclosure: disclosureSchema }),
+  z.object({ kind: z.literal('milestone'), at: z.string(), milestone: participantEventSchema }),
 ]);
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 export const timelineContract = {
   'people.timeline': procedure({
     input: z.strictObject({ id }),
-    output: z.object({ person: personSchema, items: z.array(timelineItemSchema) }),
+    output: z.object({ person: personSchema, items: z.array(timelineItemSchema), milestones: participantSummarySchema }),
     access: 'session',
     kind: 'query',
     auditRead: true,

@@ -68,12 +68,26 @@ const label = (list: readonly VocabItem[], code: string) => list.find((i) => i.c
 export const statusLabel = (s: string) => label(REFERRAL_STATUSES, s);
 export const closureLabel = (c: string) => label(CLOSURE_REASONS, c);
 
-/** The statuses a referral in `from` may move to (closing included when any outcome allows it). */
+/**
+ * Steps back, to correct a mistake: an engagement recorded in error (the wrong referral, an appointment
+ * that did not happen) is taken back — the referral is accepted again and its engagement date cleared; the
+ * history keeps both steps, and the person's derived milestones follow (shared/domain/participants.ts).
+ */
+const CORRECTIONS: Partial<Record<ReferralStatus, ReferralStatus>> = { engaged: 'accepted' };
+
+/** Whether `from → to` is a step back that corrects a mistake (it needs a note saying why). */
+export function isCorrection(from: ReferralStatus, to: ReferralStatus): boolean {
+  return CORRECTIONS[from] === to;
+}
+
+/** The statuses a referral in `from` may move to (closing included when any outcome allows it, then any correction). */
 export function allowedTransitions(from: ReferralStatus): ReferralStatus[] {
   const out: ReferralStatus[] = [];
   const next = NEXT[from];
   if (next) out.push(next);
   if (Object.values(CLOSURE_FROM).some((states) => states.includes(from))) out.push('closed');
+  const back = CORRECTIONS[from];
+  if (back) out.push(back);
   return out;
 }
 

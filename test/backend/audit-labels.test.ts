@@ -63,6 +63,35 @@ describe('audit log in plain words', () => {
       'Refused: the Officer role may not do this.',
     );
 
+    expect(
+      describeEntry(
+        entry({
+          action: 'milestones.update',
+          targetType: 'milestone',
+          targetId: 'm-1',
+          detail: { fields: 'status,completedOn,evidence', status: 'done' },
+        }),
+        {},
+      ),
+    ).toEqual({ sentence: 'Changed status, completion date and evidence (now done).', target: { text: 'Programme milestone' } });
+    expect(
+      describeEntry(
+        entry({
+          action: 'participants.record',
+          targetType: 'person',
+          targetId: 'p-1',
+          detail: { kind: 'retention', checkDays: 30 },
+        }),
+        {},
+      ).sentence,
+    ).toBe('Retention check (30 days).');
+    expect(
+      describeEntry(
+        entry({ action: 'tta.saveAnswers', targetType: 'tta_quarter', targetId: '2026-Q4', detail: { changed: 3 } }),
+        {},
+      ),
+    ).toEqual({ sentence: '3 answers changed.', target: { text: 'TTA metrics, 2026-Q4' } });
+
     // The backend names the users an entry refers to, so the window never shows a bare id.
     const app = await setUpApp();
     const { user } = await app.call('users.create', {

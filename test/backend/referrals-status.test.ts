@@ -51,7 +51,7 @@ describe('referral status machine', () => {
       draft: ['sent', 'closed'],
       sent: ['accepted', 'closed'],
       accepted: ['engaged', 'closed'],
-      engaged: ['completed', 'closed'],
+      engaged: ['completed', 'closed', 'accepted'],
       completed: [],
       closed: [],
     };

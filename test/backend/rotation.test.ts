@@ -45,8 +45,13 @@ async function unit() {
     subject: { kind: 'new', person: { firstName: 'Orlin', lastName: 'Pexamy' }, allowDuplicate: true },
     contact: { ...contactFields(ids.officer!), occurredAt: new Date(Date.now() - 3_600_000).toISOString(), clinicalNote: NOTE },
   });
+  // A participant milestone with a note: sealed with the clinical key too.
+  await app.call('participants.record', {
+    personId: saved.person!.id,
+    milestone: { kind: 'housing', date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), note: NOTE },
+  });
   const { keyHex } = await app.call('system.revealKey', { password: ADMIN.password });
-  return { ...app, ids, contactId: saved.contact.id, oldKey: keyHex };
+  return { ...app, ids, contactId: saved.contact.id, personId: saved.person!.id, oldKey: keyHex };
 }
 
 async function rotate(app: TestApp) {
@@ -72,7 +77,8 @@ describe('key rotation', () => {
     const sealed = app.backend
       .requireDb()
       .prepare(
-        `SELECT (SELECT count(*) FROM contact_clinical WHERE note LIKE 'dcs1.%') + (SELECT count(*) FROM screenings WHERE result LIKE 'dcs1.%')`,
+        `SELECT (SELECT count(*) FROM contact_clinical WHERE note LIKE 'dcs1.%') + (SELECT count(*) FROM screenings WHERE result LIKE 'dcs1.%')
+              + (SELECT count(*) FROM participant_milestones WHERE note LIKE 'dcs1.%')`,
       )
       .pluck()
       .get() as number;
@@ -88,8 +94,10 @@ describe('key rotation', () => {
     // Same records; the clinical values re-sealed (new ciphertext), all under the new clinical key only.
     const after = contentHashes(app.backend.requireDb());
     for (const t of Object.keys(before))
-      if (!['audit_log', 'meta', 'contact_clinical', 'screenings', 'users'].includes(t)) expect(after[t], t).toBe(before[t]);
+      if (!['audit_log', 'meta', 'contact_clinical', 'screenings', 'participant_milestones', 'users'].includes(t))
+        expect(after[t], t).toBe(before[t]);
     expect(after.contact_clinical).not.toBe(before.contact_clinical);
+    expect(after.participant_milestones).not.toBe(before.participant_milestones);
     expect(everySealedValueOpens(app.backend.requireDb(), app.backend.requireClinicalKey())).toBe(true);
     expect(everySealedValueOpens(app.backend.requireDb(), oldClinical)).toBe(false);
     const audit = await app.call('audit.list', { action: 'keys.rotate', limit: 5 });
@@ -104,6 +112,8 @@ describe('key rotation', () => {
     // Everyone else keeps their password; the co-responder still reads clinical notes, the officer does not.
     await app.call('auth.login', { username: STAFF.coresponder.username, password: STAFF.coresponder.password });
     expect((await app.call('contacts.clinical', { id: app.contactId })).clinicalNote).toBe(NOTE);
+    const { milestones } = await app.call('people.timeline', { id: app.personId });
+    expect(milestones.manual.map((m) => m.note)).toEqual([NOTE]);
     const vault = JSON.parse(readFileSync(join(app.dataDir, 'deflect.vault.json'), 'utf8')) as {
       slots: { userId: string; rekey: unknown }[];
     };
@@ -178,6 +188,7 @@ describe('key rotation', () => {
     db.prepare('UPDATE contact_clinical SET note = ?').run(NOTE);
     db.prepare('UPDATE screenings SET result = ?').run(JSON.stringify({ answers: [3, 3], score: 6, positive: true }));
     db.prepare(`DELETE FROM meta WHERE key = 'clinical_key_check'`).run();
+    db.prepare(`UPDATE participant_milestones SET note = ''`).run(); // a later table: no sealed values in such a store
     app.backend.logout();
     const path = join(app.dataDir, 'deflect.vault.json');
     const vault = JSON.parse(readFileSync(path, 'utf8')) as { slots: { clinical: unknown; publicKeyMac: unknown }[] };

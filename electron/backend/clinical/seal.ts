@@ -26,6 +26,7 @@ export const SEALED_COLUMNS = [
   { purpose: 'contact_clinical.note', table: 'contact_clinical', column: 'note', recordId: 'contact_id' },
   { purpose: 'screenings.result', table: 'screenings', column: 'result', recordId: 'id' },
   { purpose: 'letters.sealed', table: 'letters', column: 'sealed', recordId: 'id' },
+  { purpose: 'participant_milestones.note', table: 'participant_milestones', column: 'note', recordId: 'id' },
 ] as const;
 
 export const CLINICAL_PURPOSES = [...SEALED_COLUMNS.map((c) => c.purpose), 'meta.clinical_key_check'] as const;

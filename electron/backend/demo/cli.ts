@@ -52,7 +52,8 @@ const seed: CliCommand = {
       io.out(
         `Added ${n(result.people)} people and ${n(result.contacts)} contacts (${n(result.anonymousContacts)} unidentified), ` +
           `${n(result.screenings)} screenings, ${n(result.followups)} follow-ups and ${n(result.directory.services)} provider services ` +
-          `(${n(result.directory.organizations)} organisations) in ${(result.ms / 1000).toFixed(1)} s (seed ${seedValue}).`,
+          `(${n(result.directory.organizations)} organisations) in ${(result.ms / 1000).toFixed(1)} s (seed ${seedValue}); ` +
+          `${n(result.milestones.programme)} programme milestones and ${n(result.milestones.retentionChecks)} retention checks.`,
       );
       const r = result.referrals;
       if (r?.skippedNoDirectory) io.out('No referrals: the provider directory is empty (import a directory first).');

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { type DirectoryResult, generateDirectory } from './directory';
 import { generate, type GenerateResult } from './generator';
 import { generateReferrals, type ReferralSeedResult } from './referrals';
+import { generateMilestones, type MilestoneSeedResult } from './milestones';
 
 export interface SeedOptions {
   people: number;
@@ -24,7 +25,7 @@ export const SEED_LIMITS = { people: 1_000_000, contacts: 5_000_000, services: 2
 export function seedStore(
   backend: Backend,
   opts: SeedOptions,
-): GenerateResult & { directory: DirectoryResult; referrals: ReferralSeedResult | null } {
+): GenerateResult & { directory: DirectoryResult; referrals: ReferralSeedResult | null; milestones: MilestoneSeedResult } {
   const session = backend.session;
   if (!session || session.locked) throw new AppError('unauthenticated', 'Log in to continue.');
   if (session.user.role !== 'admin') throw new AppError('forbidden', 'Only an administrator can load demonstration data.');
@@ -51,6 +52,17 @@ export function seedStore(
     : { organizations: 0, services: 0 };
   const referrals =
     opts.referrals === false ? null : generateReferrals(db, { seed: opts.seed, now: backend.now(), creator: session.user.id });
+  const milestones = db
+    .transaction(() =>
+      generateMilestones(db, {
+        seed: opts.seed,
+        now: backend.now(),
+        coordinator: of('coordinator')[0] ?? session.user.id,
+        coResponders,
+        clinicalKey: backend.requireClinicalKey(),
+      }),
+    )
+    .immediate();
   const ms = Date.now() - started;
   backend.audit({
     userId: session.user.id,
@@ -66,8 +78,10 @@ export function seedStore(
       services: directory.services,
       referrals: referrals?.referrals ?? 0,
       consents: referrals?.consents ?? 0,
+      programmeMilestones: milestones.programme,
+      retentionChecks: milestones.retentionChecks,
       ms,
     },
   });
-  return { ...result, ms, directory, referrals };
+  return { ...result, ms, directory, referrals, milestones };
 }

@@ -18,6 +18,7 @@ export const PERSON_LINKS: readonly { table: string; column: string; label: stri
   { table: 'referrals', column: 'person_id', label: 'referrals' },
   { table: 'letters', column: 'person_id', label: 'letters' },
   { table: 'disclosures', column: 'person_id', label: 'disclosures' },
+  { table: 'participant_milestones', column: 'person_id', label: 'milestones' },
 ];
 
 const isEmpty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0);

@@ -4,6 +4,8 @@ import { loadConsents } from '../consents/repo';
 import { localDate } from '../dates';
 import { loadFollowups } from '../followups/repo';
 import { loadContacts } from '../intake/repo';
+import { participantEvents, participantSummary } from '../milestones/participants';
+import { departmentClock } from '../milestones/programme';
 import { loadLetters } from '../letters/repo';
 import { loadReferrals } from '../referrals/repo';
 import type { HandlersFor } from '../router';
@@ -40,7 +42,11 @@ export const timelineHandlers: HandlersFor<typeof timelineContract> = {
       items.push({ kind: 'letter', at: letter.createdAt, letter });
     }
     for (const disclosure of loadDisclosures(ctx.db, row.id)) items.push({ kind: 'disclosure', at: disclosure.at, disclosure });
+    const { today } = departmentClock(ctx.db, ctx.backend.now());
+    const key = ctx.backend.hasClinicalKey() ? ctx.clinicalKey : null;
+    const milestones = participantSummary(ctx.db, row.id, today, key);
+    for (const milestone of participantEvents(milestones)) items.push({ kind: 'milestone', at: milestone.date, milestone });
     items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    return { person: toPerson(row), items };
+    return { person: toPerson(row), items, milestones };
   },
 };

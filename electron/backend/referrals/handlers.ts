@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { referralsContract } from '../../../shared/contract/referrals';
 import type { ConsentCategory } from '../../../shared/domain/consents';
 import { CLINICAL_ROLES } from '../../../shared/domain/roles';
-import { AWAITING_STATUSES, categoriesForNeeds, transitionProblem } from '../../../shared/domain/referrals';
+import { AWAITING_STATUSES, categoriesForNeeds, isCorrection, transitionProblem } from '../../../shared/domain/referrals';
 import { NEED_SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
 import { discloseThroughGate } from '../consents/gate';
 import { loadConsents } from '../consents/repo';
@@ -197,6 +197,9 @@ export const referralsHandlers: ReferralHandlers = {
     const problems = new Problems();
     const problem = transitionProblem(row.status, input.to, input.closureReason);
     if (problem) problems.add(problem.field, problem.message);
+    else if (isCorrection(row.status, input.to) && !input.note) {
+      problems.add('note', 'Note: say why the engagement is taken back (for example, it was recorded on the wrong referral).');
+    }
     if (input.to === 'engaged') {
       if (!input.engagedOn) problems.add('engagedOn', 'Engagement date: enter the day of the first appointment attended.');
       else if (input.engagedOn < row.referred_on) {

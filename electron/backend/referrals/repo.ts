@@ -210,7 +210,7 @@ export function referralWriter(db: Db) {
     `UPDATE referrals SET status = @to, status_changed_at = @at, updated_at = @at, updated_by = @user,
         sent_at = CASE WHEN @to = 'sent' THEN @at ELSE sent_at END,
         accepted_at = CASE WHEN @to = 'accepted' THEN @at ELSE accepted_at END,
-        engaged_on = CASE WHEN @to = 'engaged' THEN @engagedOn ELSE engaged_on END,
+        engaged_on = CASE WHEN @to = 'engaged' THEN @engagedOn WHEN @from = 'engaged' AND @to = 'accepted' THEN NULL ELSE engaged_on END,
         completed_at = CASE WHEN @to = 'completed' THEN @at ELSE completed_at END,
         closed_at = CASE WHEN @to = 'closed' THEN @at ELSE closed_at END,
         closure_reason = CASE WHEN @to = 'closed' THEN @reason ELSE closure_reason END

@@ -7,6 +7,7 @@ import {
   IconChartBar,
   IconFileText,
   IconHome,
+  IconFlag,
   IconListCheck,
   IconMessageCircle,
   IconMessagePlus,
@@ -26,6 +27,8 @@ import { HomeScreen } from '../home/HomeScreen';
 import { ContactScreen } from '../intake/ContactScreen';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { LettersScreen } from '../letters/LettersScreen';
+import { PlanScreen } from '../milestones/PlanScreen';
+import { TtaScreen } from '../milestones/TtaScreen';
 import { PeopleScreen } from '../people/PeopleScreen';
 import { PersonScreen } from '../people/PersonScreen';
 import { DirectoryScreen } from '../providers/DirectoryScreen';
@@ -139,6 +142,24 @@ export const ROUTES: readonly AppRoute[] = [
     nav: true,
     summary: 'Edit the referral letter templates (English, Spanish) and the letterhead logo; make programme letters of support.',
     component: LettersScreen,
+  },
+  {
+    path: '/programme',
+    label: 'Programme plan',
+    icon: IconFlag,
+    roles: 'all',
+    nav: true,
+    summary: 'The programme’s milestones with the TTA provider: owners, due dates, events, what is overdue or done.',
+    component: PlanScreen,
+  },
+  {
+    path: '/programme/tta',
+    label: 'TTA metrics',
+    icon: IconChartBar,
+    roles: ['coordinator', 'admin'],
+    nav: true,
+    summary: 'Answer the technical-assistance provider’s performance questions for each quarter.',
+    component: TtaScreen,
   },
   {
     path: '/users',

@@ -5,6 +5,7 @@ import { ROLE_LABELS, type Role } from '../../../shared/domain/roles';
 import { labelOf } from '../../../shared/domain/vocab';
 import { SCREENERS, type ScreenerCode } from '../../../shared/domain/screeners';
 import { SERVICE_TYPE_LABELS, type ServiceType } from '../../../shared/domain/serviceTypes';
+import { categoryLabel, HISTORY_FIELDS, manualKindLabel, statusLabel as milestoneStatus } from '../milestones/labels';
 import { label, PERSON_FIELD_LABELS } from '../people/labels';
 import { formatDate } from '../ui/format';
 
@@ -152,6 +153,25 @@ const DESCRIBE: Record<string, (d: Detail, users: Users) => string> = {
     num(d.threshold) === 0
       ? `Small-cell suppression turned OFF (was ${num(d.previousThreshold)}), after the warning.`
       : `Counts from 1 to ${num(d.threshold)} hidden in exports (was ${num(d.previousThreshold) || 'off'}).`,
+  'milestones.create': (d) => `${categoryLabel(String(d.category))}; ${milestoneStatus(String(d.status)).toLowerCase()}.`,
+  'milestones.update': (d) => {
+    const fields = codes(d.fields).map((f) => lowerFirst(HISTORY_FIELDS[f] ?? f));
+    if (!fields.length) return 'Nothing changed.';
+    return `Changed ${list(fields)}${d.status ? ` (now ${milestoneStatus(String(d.status)).toLowerCase()})` : ''}.`;
+  },
+  'milestones.startPlan': (d) =>
+    `Starting ${formatDate(String(d.startDate))}: ${plural(num(d.added), 'milestone')} added${num(d.alreadyThere) ? `, ${num(d.alreadyThere)} already in the plan` : ''}.`,
+  'milestones.home': (d) =>
+    [
+      d.overdue !== undefined ? `${plural(num(d.overdue), 'overdue milestone')}, ${num(d.dueSoon)} due soon` : '',
+      d.retentionDue !== undefined ? `${plural(num(d.retentionDue), 'retention check')} due` : '',
+    ]
+      .filter(Boolean)
+      .join('; ') + '.',
+  'participants.record': (d) => `${manualKindLabel(String(d.kind))}${d.checkDays ? ` (${num(d.checkDays)} days)` : ''}.`,
+  'participants.remove': (d) => `${manualKindLabel(String(d.kind))} removed (recorded in error).`,
+  'tta.saveAnswers': (d) => `${plural(num(d.changed), 'answer')} changed.`,
+  'tta.saveQuestions': (d) => `${plural(num(d.added), 'question')} added, ${num(d.edited)} edited, ${num(d.deleted)} deleted.`,
   'demo.seed': (d) =>
     `${plural(num(d.people), 'person', 'people')}, ${plural(num(d.contacts), 'contact')}, ${plural(num(d.services), 'provider service')} (seed ${num(d.seed)}).`,
 };
@@ -217,8 +237,11 @@ export function describeEntry(e: AuditEntry, users: Users): Described {
       letter_template: 'Letter template',
       report_export: 'Export',
       report_settings: 'Report settings',
+      milestone: 'Programme milestone',
+      tta_quarter: 'TTA metrics',
     };
-    target = { text: kinds[e.targetType] ?? e.targetType.replace(/_/g, ' ') };
+    const kind = kinds[e.targetType] ?? e.targetType.replace(/_/g, ' ');
+    target = { text: e.targetType === 'tta_quarter' && e.targetId ? `${kind}, ${e.targetId}` : kind };
   }
   return { sentence, target };
 }

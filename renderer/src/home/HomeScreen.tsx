@@ -7,7 +7,13 @@ import { useSession } from '../app/session';
 import { PageHeader } from '../ui/PageHeader';
 import { BackupHealthAlert } from '../backups/BackupHealthAlert';
 import { HomeRecoveryKeyAlert } from '../keys/RecoveryKeyAlert';
+import { HomeMilestones } from '../milestones/HomeMilestones';
 import { Dashboard } from './Dashboard';
+
+/** A screen's name inside a sentence: "Open people", but "Open TTA metrics" (an acronym keeps its capitals). */
+function inSentence(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.toLowerCase();
+}
 
 function greeting(hour: number): string {
   if (hour < 5) return 'Good evening';
@@ -36,6 +42,7 @@ export function HomeScreen() {
       {user.role === 'admin' ? <BackupHealthAlert /> : null}
       {user.role === 'admin' ? <HomeRecoveryKeyAlert /> : null}
       <Dashboard />
+      <HomeMilestones />
       <section aria-labelledby="home-can-do">
         <Title order={2} size="h3" id="home-can-do" mb="md">
           What you can do here
@@ -60,7 +67,7 @@ export function HomeScreen() {
                     variant="light"
                     rightSection={<IconArrowRight size={16} aria-hidden />}
                   >
-                    Open {s.label.toLowerCase()}
+                    Open {inSentence(s.label)}
                   </Button>
                 </Group>
               </Stack>

@@ -16,6 +16,8 @@ import { AddFollowupDialog, EditPersonDialog, MergeDialog } from './PersonDialog
 import { ConsentsPanel } from '../consents/ConsentsPanel';
 import { ReferralCard } from '../referrals/ReferralCard';
 import { PersonTimeline } from './Timeline';
+import { PersonMilestones } from '../milestones/PersonMilestones';
+import { type RecordPreset, RecordMilestoneDialog } from '../milestones/ParticipantDialogs';
 
 const DETAIL_FIELDS = [
   'dateOfBirth',
@@ -72,12 +74,13 @@ export function PersonScreen({ params }: { params: RouteParams }) {
   const { user } = useSession();
   const id = params.id ?? '';
   const [dialog, setDialog] = useState<'edit' | 'merge' | 'followup' | null>(null);
+  const [recording, setRecording] = useState<{ preset: RecordPreset | null } | null>(null);
   const fetchTimeline = useCallback(() => api.people.timeline({ id }), [id]);
   const { data, error, reload: load } = useQuery(fetchTimeline);
 
   if (error) return <Notice title="Person not found" message={error} />;
   if (!data || data.person.id !== id) return <Loader aria-label="Loading the person" />;
-  const { person, items } = data;
+  const { person, items, milestones } = data;
   if (person.mergedInto) {
     return (
       <Stack align="flex-start">
@@ -163,6 +166,7 @@ export function PersonScreen({ params }: { params: RouteParams }) {
           The consent for {c.recipient.name} expires on {formatDate(c.expiresOn)}. Ask the person whether to renew it.
         </Alert>
       ))}
+      <PersonMilestones summary={milestones} onRecord={clinical ? (preset) => setRecording({ preset }) : null} />
       <Tabs defaultValue="timeline" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
@@ -171,7 +175,7 @@ export function PersonScreen({ params }: { params: RouteParams }) {
           <Tabs.Tab value="history">Change history</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="timeline" pt="md">
-          <PersonTimeline items={items} onChanged={() => void load()} />
+          <PersonTimeline items={items} onChanged={() => void load()} clinical={clinical} />
         </Tabs.Panel>
         <Tabs.Panel value="referrals" pt="md">
           {referrals.length ? (
@@ -212,6 +216,19 @@ export function PersonScreen({ params }: { params: RouteParams }) {
           else navigate(`/people/${survivorId}`);
         }}
       />
+      {clinical ? (
+        <RecordMilestoneDialog
+          opened={recording !== null}
+          personId={person.id}
+          summary={milestones}
+          preset={recording?.preset ?? null}
+          onClose={() => setRecording(null)}
+          onSaved={() => {
+            setRecording(null);
+            void load();
+          }}
+        />
+      ) : null}
       <AddFollowupDialog
         personId={person.id}
         defaultAssignee={user.id}

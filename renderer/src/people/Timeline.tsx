@@ -3,6 +3,7 @@ import {
   IconCalendarEvent,
   IconFileCertificate,
   IconFileText,
+  IconFlag,
   IconGitMerge,
   IconMessageCircle,
   IconSend,
@@ -12,6 +13,7 @@ import {
 import type { TimelineItem } from '../../../shared/contract/timeline';
 import { SCREENERS } from '../../../shared/domain/screeners';
 import { ContactCard } from '../intake/ContactCard';
+import { ParticipantEventItem } from '../milestones/ParticipantEventItem';
 import { href } from '../app/router';
 import { categoriesText, ConsentStatusBadge } from '../referrals/labels';
 import { ReferralCard } from '../referrals/ReferralCard';
@@ -27,9 +29,10 @@ const ICONS = {
   referral: IconSend,
   letter: IconFileText,
   disclosure: IconShare,
+  milestone: IconFlag,
 } as const;
 
-function Item({ item, onChanged }: { item: TimelineItem; onChanged: () => void }) {
+function Item({ item, onChanged, clinical }: { item: TimelineItem; onChanged: () => void; clinical: boolean }) {
   switch (item.kind) {
     case 'contact':
       return <ContactCard contact={item.contact} />;
@@ -86,6 +89,8 @@ function Item({ item, onChanged }: { item: TimelineItem; onChanged: () => void }
         </Text>
       );
     }
+    case 'milestone':
+      return <ParticipantEventItem event={item.milestone} canRemove={clinical} onChanged={onChanged} />;
     case 'merge': {
       const m = item.merge;
       const moved = Object.entries(m.moved)
@@ -124,11 +129,24 @@ function itemKey(item: TimelineItem): string {
       return item.letter.id;
     case 'disclosure':
       return item.disclosure.id;
+    case 'milestone':
+      return `${item.milestone.code}-${item.milestone.manual?.id ?? item.milestone.date}`;
   }
 }
 
-/** Contacts, screenings, follow-ups, referrals, consents, letters, disclosures and merges, newest first. */
-export function PersonTimeline({ items, onChanged }: { items: TimelineItem[]; onChanged: () => void }) {
+/**
+ * Contacts, screenings, follow-ups, referrals, consents, letters, disclosures, milestones and merges, newest
+ * first. `clinical`: the user may take back a milestone recorded in error.
+ */
+export function PersonTimeline({
+  items,
+  onChanged,
+  clinical,
+}: {
+  items: TimelineItem[];
+  onChanged: () => void;
+  clinical: boolean;
+}) {
   if (!items.length) return <Text c="dimmed">Nothing recorded yet.</Text>;
   return (
     <MTimeline bulletSize={28} lineWidth={2} aria-label="Timeline">
@@ -138,7 +156,7 @@ export function PersonTimeline({ items, onChanged }: { items: TimelineItem[]; on
         return (
           <MTimeline.Item key={`${item.kind}-${key}`} bullet={<Icon size={16} aria-hidden />}>
             <Stack gap={4}>
-              <Item item={item} onChanged={onChanged} />
+              <Item item={item} onChanged={onChanged} clinical={clinical} />
             </Stack>
           </MTimeline.Item>
         );

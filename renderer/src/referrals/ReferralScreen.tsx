@@ -4,7 +4,7 @@ import { IconFileText } from '@tabler/icons-react';
 import { type ReactNode, useCallback, useState } from 'react';
 import type { Letter } from '../../../shared/contract/letters';
 import type { Referral } from '../../../shared/contract/referrals';
-import type { ReferralStatus } from '../../../shared/domain/referrals';
+import { isCorrection, type ReferralStatus } from '../../../shared/domain/referrals';
 import { api } from '../api';
 import { href, type RouteParams } from '../app/router';
 import { MakeLetterDialog, StoredLetter } from '../letters/LetterDialog';
@@ -110,8 +110,14 @@ export function ReferralScreen({ params }: { params: RouteParams }) {
         {r.next.length ? (
           <Group gap="xs">
             {r.next.map((n) => (
-              <Button key={n} variant={n === 'closed' ? 'default' : 'filled'} onClick={() => setTo(n as ReferralStatus)}>
-                {NEXT_LABELS[n] ?? statusLabel(n)}
+              <Button
+                key={n}
+                variant={n === 'closed' || isCorrection(r.status as ReferralStatus, n as ReferralStatus) ? 'default' : 'filled'}
+                onClick={() => setTo(n as ReferralStatus)}
+              >
+                {isCorrection(r.status as ReferralStatus, n as ReferralStatus)
+                  ? 'Take back the engagement…'
+                  : (NEXT_LABELS[n] ?? statusLabel(n))}
               </Button>
             ))}
           </Group>

@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantin
 import { useEffect, useState } from 'react';
 import { contract } from '../../../shared/contract';
 import type { Referral } from '../../../shared/contract/referrals';
-import { CLOSURE_REASONS, closureReasonsFrom, type ReferralStatus } from '../../../shared/domain/referrals';
+import { CLOSURE_REASONS, closureReasonsFrom, isCorrection, type ReferralStatus } from '../../../shared/domain/referrals';
 import { api } from '../api';
 import { AppModal } from '../ui/AppModal';
 import { useForm } from '../ui/form';
@@ -33,6 +33,8 @@ export function TransitionDialog({
   onDone: (r: Referral) => void;
 }) {
   const [gate, setGate] = useState<string | null>(null);
+  const back = to !== null && isCorrection(referral.status as ReferralStatus, to);
+  const title = back ? 'Take back the engagement' : to ? TITLES[to] : '';
   const form = useForm({
     initial: { note: '', closureReason: '', engagedOn: '' },
     schema: contract['referrals.transition'].input,
@@ -47,6 +49,9 @@ export function TransitionDialog({
       ...(to === 'closed' && !v.closureReason ? { closureReason: 'Closing a referral needs a reason: choose the outcome.' } : {}),
       ...(to === 'engaged' && !v.engagedOn
         ? { engagedOn: 'Engagement date: enter the day of the first appointment attended.' }
+        : {}),
+      ...(back && !v.note.trim()
+        ? { note: 'Note: say why the engagement is taken back (for example, it was recorded on the wrong referral).' }
         : {}),
     }),
   });
@@ -69,7 +74,7 @@ export function TransitionDialog({
     label: CLOSURE_REASONS.find((r) => r.code === c)!.label,
   }));
   return (
-    <AppModal opened={to !== null} onClose={onClose} title={to ? TITLES[to] : ''} size="md">
+    <AppModal opened={to !== null} onClose={onClose} title={title} size="md">
       <form
         ref={form.formRef}
         noValidate
@@ -83,6 +88,12 @@ export function TransitionDialog({
             {referral.service.name}: now {statusLabel(referral.status).toLowerCase()}
             {to ? `, becomes ${statusLabel(to).toLowerCase()}` : ''}.
           </Text>
+          {back ? (
+            <Text size="sm" c="dimmed">
+              The engagement on {formatDate(referral.engagedOn)} is cleared and the referral is accepted again; the history keeps
+              both steps, and the person’s milestones no longer count it.
+            </Text>
+          ) : null}
           {to === 'sent' ? (
             <Text size="sm" c="dimmed">
               Sending tells {referral.service.organizationName} about the person; it is written to the disclosure log.
@@ -104,7 +115,8 @@ export function TransitionDialog({
             <Select label="Outcome" data={reasons} required data-autofocus {...form.select('closureReason')} />
           ) : null}
           <Textarea
-            label="Note"
+            label={back ? 'Why is the engagement taken back?' : 'Note'}
+            required={back}
             autosize
             minRows={2}
             data-autofocus={to !== 'engaged' && to !== 'closed' ? true : undefined}
@@ -116,8 +128,8 @@ export function TransitionDialog({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={form.busy} color={to === 'closed' ? 'red' : undefined}>
-              {to ? TITLES[to] : 'Save'}
+            <Button type="submit" loading={form.busy} color={to === 'closed' || back ? 'red' : undefined}>
+              {to ? title : 'Save'}
             </Button>
           </Group>
         </Stack>

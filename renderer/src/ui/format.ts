@@ -116,3 +116,52 @@ export function formatPercent(n: number): string {
 export function formatDecimal(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
+
+/** A wall-clock time of day ("09:30") as staff read it: "9:30 AM". */
+export function formatClock(time: string | null | undefined, empty = '—'): string {
+  if (!time) return empty;
+  const d = dayjs(`2000-01-01T${time}`);
+  return d.isValid() ? d.format(TIME) : empty;
+}
+
+/** An event's day and wall-clock time in its own zone: "Tue, Dec 15, 2026, 9:30 AM CST". */
+export function formatEventTime(date: string, time: string, timeZone: string | null): string {
+  const day = parse(date);
+  if (!day) return '—';
+  const zone = timeZone ? ` ${zoneName(date, time, timeZone, 'short')}` : '';
+  return `${day.format('ddd, MMM D, YYYY')}, ${formatClock(time)}${zone}`;
+}
+
+/** The name of a time zone on a day: "Central Standard Time" (long) or "CST" (short). */
+export function zoneName(date: string, time: string, timeZone: string, style: 'long' | 'short' = 'long'): string {
+  try {
+    // The wall-clock time read as UTC is within hours of the event: near enough to tell standard from daylight time.
+    const at = new Date(`${date}T${time || '12:00'}:00Z`);
+    const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style }).formatToParts(at);
+    return part.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** A month (YYYY-MM or any date in it): "December 2026". */
+export function formatMonth(value: string): string {
+  const d = parse(value.length === 7 ? `${value}-01` : value);
+  return d ? d.format('MMMM YYYY') : value;
+}
+
+/** The local calendar day of a moment, as a date input holds it (YYYY-MM-DD). */
+export function inputDateOf(value: string): string {
+  const d = parse(value);
+  return d ? d.format('YYYY-MM-DD') : '';
+}
+
+/** The weekday of a date: "Mon". */
+export function formatWeekday(value: string | null | undefined, empty = ''): string {
+  return parse(value)?.format('ddd') ?? empty;
+}
+
+/** Day and month without the year: "Jan 13". */
+export function formatMonthDay(value: string | null | undefined, empty = '—'): string {
+  return parse(value)?.format('MMM D') ?? empty;
+}

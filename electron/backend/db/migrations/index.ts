@@ -5,6 +5,7 @@ import * as m0004 from './0004_hardening';
 import * as m0005 from './0005_referrals';
 import * as m0006 from './0006_provider_words';
 import * as m0007 from './0007_reports';
+import * as m0008 from './0008_milestones';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'referrals', sql: m0005.sql },
   { version: 6, name: 'provider_words', sql: m0006.sql },
   { version: 7, name: 'reports', sql: m0007.sql },
+  { version: 8, name: 'milestones', sql: m0008.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
