@@ -1,6 +1,5 @@
 import { categoriesOf, keyOf, type Measure, MEASURES, measure } from '../../../shared/domain/reports/catalogue';
 import { monthLabel, periodDates, periodLabel, periodName } from '../../../shared/domain/reports/periods';
-import { UNAVAILABLE } from '../../../shared/domain/reports/unavailable';
 import { inSentence, SUPPRESSED_MARKER, suppressionNote } from '../../../shared/domain/reports/words';
 import type { Letterhead } from '../letters/letterhead';
 import type { BarChart } from '../pdf/charts';
@@ -76,23 +75,15 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
     },
     {
       kind: 'figures',
-      items: [
-        ...headline.map((m) => {
-          const key = headlineKey(m);
-          return {
-            value: figureText(m, key, report, suppression.hidden),
-            muted: suppression.hidden.has(key) || report.values[key] === null,
-            label: headlineLabel(m),
-            note: previous && prevName ? `${prevName}: ${figureText(m, key, previous.report, previous.suppression.hidden)}` : '',
-          };
-        }),
-        ...UNAVAILABLE.flatMap((g) => g.measures.flatMap((m) => (m.headline ? [m.headline] : []))).map((label) => ({
-          value: 'Not available',
-          muted: true,
-          label,
-          note: 'Until participant milestones are recorded',
-        })),
-      ],
+      items: headline.map((m) => {
+        const key = headlineKey(m);
+        return {
+          value: figureText(m, key, report, suppression.hidden),
+          muted: suppression.hidden.has(key) || report.values[key] === null,
+          label: headlineLabel(m),
+          note: previous && prevName ? `${prevName}: ${figureText(m, key, previous.report, previous.suppression.hidden)}` : '',
+        };
+      }),
     },
     bars('contacts_by_month', 'Contacts per month', input, 'vertical', { heading: 'Contacts' }),
     bars('contacts_by_pathway', 'Contacts by deflection pathway', input, 'horizontal'),
@@ -110,7 +101,6 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
       paragraphs: [
         suppressionNote(suppression.threshold),
         ...headline.map((m) => `${headlineLabel(m)}: ${m.definition}`),
-        ...UNAVAILABLE.map((g) => `${g.reason} Not in this summary: ${g.measures.map((m) => inSentence(m.label)).join('; ')}.`),
         ...(input.auditAnchor ? [`Audit log anchor when this summary was made: ${input.auditAnchor}.`] : []),
       ],
     },

@@ -4,7 +4,6 @@ import { type ReactNode, useId, useState } from 'react';
 import type { Report } from '../../../shared/contract/reports';
 import { categoriesOf, keyOf, measure } from '../../../shared/domain/reports/catalogue';
 import { monthLabel } from '../../../shared/domain/reports/periods';
-import { PARTICIPANT_MILESTONES_MISSING } from '../../../shared/domain/reports/unavailable';
 import { formatNumber } from '../ui/format';
 
 /**
@@ -130,16 +129,6 @@ export function ReportCharts({ report }: { report: Report }) {
             title="Days from first contact to treatment engagement"
             note="People who first engaged in treatment in the period."
           />
-        ) : report.scope === 'unit' ? (
-          <ChartCard
-            title="Days from first contact to treatment engagement"
-            summary={`Not drawn: ${PARTICIPANT_MILESTONES_MISSING}`}
-          >
-            <Text size="sm" c="gray.8">
-              {PARTICIPANT_MILESTONES_MISSING} The chart shows how long people took from their first contact to their first
-              treatment appointment.
-            </Text>
-          </ChartCard>
         ) : null}
         {has('age_band') ? <Demographics report={report} /> : null}
       </SimpleGrid>
