@@ -23,7 +23,7 @@ import type { VocabItem } from './vocab';
  * changes (a merge of two records recomputes them from both records' referrals).
  *
  * `deriveProgress` below is the rule in code. The store keeps the same result in the table
- * `participant_progress` (kept by the triggers of migration 0007, so that a quarter's figures are an indexed
+ * `participant_progress` (kept by the triggers of migration 0008, so that a quarter's figures are an indexed
  * read); test/backend/milestones-participants.test.ts holds the table equal to `deriveProgress` through
  * random walks of referral changes and a merge.
  */

@@ -7,6 +7,7 @@ import * as m0003 from '../../electron/backend/db/migrations/0003_intake';
 import * as m0004 from '../../electron/backend/db/migrations/0004_hardening';
 import * as m0005 from '../../electron/backend/db/migrations/0005_referrals';
 import * as m0006 from '../../electron/backend/db/migrations/0006_provider_words';
+import * as m0007 from '../../electron/backend/db/migrations/0007_reports';
 import { openDatabase } from '../../electron/backend/db/open';
 import { Random } from '../../electron/backend/demo/random';
 import { participantCounts } from '../../electron/backend/milestones/report';
@@ -254,7 +255,7 @@ function recomputed() {
     .sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
 }
 
-describe('migration 7 (milestones)', () => {
+describe('migration 8 (milestones)', () => {
   it('fills the derived milestones of a store that already has referrals', () => {
     const path = join(tempDir(), 'deflect.db');
     const keyHex = 'cd'.repeat(32);
@@ -262,8 +263,8 @@ describe('migration 7 (milestones)', () => {
     old.pragma(`cipher='sqlcipher'`);
     old.pragma('legacy=4');
     old.pragma(`key="x'${keyHex}'"`);
-    old.exec([m0001, m0002, m0003, m0004, m0005, m0006].map((m) => m.sql).join('\n'));
-    old.pragma('user_version = 6');
+    old.exec([m0001, m0002, m0003, m0004, m0005, m0006, m0007].map((m) => m.sql).join('\n'));
+    old.pragma('user_version = 7');
     const at = '2026-11-01T10:00:00.000Z';
     old.prepare(`INSERT INTO persons (id, created_at, updated_at) VALUES ('p1', ?, ?), ('p2', ?, ?)`).run(at, at, at, at);
     old

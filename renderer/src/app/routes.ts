@@ -6,6 +6,7 @@ import {
   IconBuildingHospital,
   IconChartBar,
   IconFileText,
+  IconClipboardList,
   IconHome,
   IconFlag,
   IconListCheck,
@@ -155,7 +156,7 @@ export const ROUTES: readonly AppRoute[] = [
   {
     path: '/programme/tta',
     label: 'TTA metrics',
-    icon: IconChartBar,
+    icon: IconClipboardList,
     roles: ['coordinator', 'admin'],
     nav: true,
     summary: 'Answer the technical-assistance provider’s performance questions for each quarter.',

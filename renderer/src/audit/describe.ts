@@ -147,12 +147,6 @@ const DESCRIBE: Record<string, (d: Detail, users: Users) => string> = {
   'consents.recordExpiryEvent': (d) => `Ended by its event on ${formatDate(String(d.occurredOn))}.`,
   'consents.paperReceived': (d) => `Signed paper copy received on ${formatDate(String(d.receivedOn))}.`,
   'disclosures.accounting': (d) => `${plural(num(d.count), 'disclosure')} since ${formatDate(String(d.from))}.`,
-  'reports.exportPackage': (d) => exportSentence(d, `${String(d.profile) === 'state' ? 'State' : 'TTA provider'} profile`),
-  'reports.exportPdf': (d) => exportSentence(d, 'PDF summary'),
-  'reports.updateSettings': (d) =>
-    num(d.threshold) === 0
-      ? `Small-cell suppression turned OFF (was ${num(d.previousThreshold)}), after the warning.`
-      : `Counts from 1 to ${num(d.threshold)} hidden in exports (was ${num(d.previousThreshold) || 'off'}).`,
   'milestones.create': (d) => `${categoryLabel(String(d.category))}; ${milestoneStatus(String(d.status)).toLowerCase()}.`,
   'milestones.update': (d) => {
     const fields = codes(d.fields).map((f) => lowerFirst(HISTORY_FIELDS[f] ?? f));
@@ -172,6 +166,12 @@ const DESCRIBE: Record<string, (d: Detail, users: Users) => string> = {
   'participants.remove': (d) => `${manualKindLabel(String(d.kind))} removed (recorded in error).`,
   'tta.saveAnswers': (d) => `${plural(num(d.changed), 'answer')} changed.`,
   'tta.saveQuestions': (d) => `${plural(num(d.added), 'question')} added, ${num(d.edited)} edited, ${num(d.deleted)} deleted.`,
+  'reports.exportPackage': (d) => exportSentence(d, `${String(d.profile) === 'state' ? 'State' : 'TTA provider'} profile`),
+  'reports.exportPdf': (d) => exportSentence(d, 'PDF summary'),
+  'reports.updateSettings': (d) =>
+    num(d.threshold) === 0
+      ? `Small-cell suppression turned OFF (was ${num(d.previousThreshold)}), after the warning.`
+      : `Counts from 1 to ${num(d.threshold)} hidden in exports (was ${num(d.previousThreshold) || 'off'}).`,
   'demo.seed': (d) =>
     `${plural(num(d.people), 'person', 'people')}, ${plural(num(d.contacts), 'contact')}, ${plural(num(d.services), 'provider service')} (seed ${num(d.seed)}).`,
 };
@@ -235,10 +235,10 @@ export function describeEntry(e: AuditEntry, users: Users): Described {
       consent: 'Consent',
       letter: 'Letter',
       letter_template: 'Letter template',
-      report_export: 'Export',
-      report_settings: 'Report settings',
       milestone: 'Programme milestone',
       tta_quarter: 'TTA metrics',
+      report_export: 'Export',
+      report_settings: 'Report settings',
     };
     const kind = kinds[e.targetType] ?? e.targetType.replace(/_/g, ' ');
     target = { text: e.targetType === 'tta_quarter' && e.targetId ? `${kind}, ${e.targetId}` : kind };

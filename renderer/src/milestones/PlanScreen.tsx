@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, Loader, MultiSelect, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { IconChartBar, IconListDetails, IconPlus, IconTemplate } from '@tabler/icons-react';
+import { IconChartBar, IconClipboardList, IconListDetails, IconPlus, IconTemplate } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import type { InputOf } from '../../../shared/contract';
 import type { Milestone } from '../../../shared/contract/milestones';
@@ -64,7 +64,7 @@ export function PlanScreen() {
                 component="a"
                 href={href('/programme/tta')}
                 variant="subtle"
-                leftSection={<IconChartBar size={18} aria-hidden />}
+                leftSection={<IconClipboardList size={18} aria-hidden />}
               >
                 TTA metrics
               </Button>

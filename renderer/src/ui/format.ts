@@ -107,16 +107,6 @@ export function withOffset(local: string): string {
   return d.isValid() ? d.format() : local;
 }
 
-/** A percentage with at most one decimal: "42.5%". */
-export function formatPercent(n: number): string {
-  return `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
-}
-
-/** A number with at most one decimal ("12.5"), for medians and other figures that need not be whole. */
-export function formatDecimal(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
-}
-
 /** A wall-clock time of day ("09:30") as staff read it: "9:30 AM". */
 export function formatClock(time: string | null | undefined, empty = '—'): string {
   if (!time) return empty;
@@ -164,4 +154,14 @@ export function formatWeekday(value: string | null | undefined, empty = ''): str
 /** Day and month without the year: "Jan 13". */
 export function formatMonthDay(value: string | null | undefined, empty = '—'): string {
   return parse(value)?.format('MMM D') ?? empty;
+}
+
+/** A percentage with at most one decimal: "42.5%". */
+export function formatPercent(n: number): string {
+  return `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+}
+
+/** A number with at most one decimal ("12.5"), for medians and other figures that need not be whole. */
+export function formatDecimal(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
