@@ -109,6 +109,9 @@ test('a coordinator opens the quarter’s report, reads a definition, sees the c
   await snap(page, 'reports-demographics', { view: true });
   // Treatment engagement: the state's key indicator, and the programme's plan and TTA answers.
   await expect(page.getByTestId('headline-engagement_rate_30')).toContainText('30-day engagement rate');
+  // Counted from the demo's participant milestones: a percentage, not a placeholder.
+  await expect(page.getByTestId('headline-engagement_rate_30').getByTestId('headline-value')).toHaveText(/^\d+(\.\d)?%$/);
+  await expect(page.getByRole('figure', { name: 'Days from first contact to treatment engagement' })).toBeVisible();
   await page.getByRole('tab', { name: 'Treatment engagement and retention' }).click();
   await expect(page.getByRole('table', { name: 'Time to treatment engagement' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Retention rate' })).toBeVisible();
