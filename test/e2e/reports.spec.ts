@@ -119,6 +119,12 @@ test('a coordinator opens the quarter’s report, reads a definition, sees the c
   await page.getByRole('tab', { name: 'Programme milestones' }).click();
   await expect(page.getByRole('table', { name: 'Programme milestones due, by status' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'TTA performance metric answers' })).toBeVisible();
+  // The demo's 8 officers trained is a small count: shown here, marked as hidden in exports.
+  await expect(
+    page
+      .getByRole('table', { name: 'TTA performance metric answers' })
+      .getByRole('row', { name: /Number of officers trained in deflection this quarter/ }),
+  ).toContainText('8 (hidden in exports)');
   await checkA11y(page, 'reports, programme tab');
   await snap(page, 'reports-programme');
   for (const tab of ['Referrals', 'Health and safety']) {

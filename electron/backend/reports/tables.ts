@@ -6,6 +6,7 @@ import {
   type MeasureBase,
   type Profile,
   TTA_ANSWERS,
+  ttaAnswerHidden,
   UNITS,
   type Unit,
 } from '../../../shared/domain/reports/catalogue';
@@ -199,10 +200,8 @@ export function tablesFor(profile: Profile, measures: readonly Measure[], ctx: T
 }
 
 /** A number answer from 1 to the threshold is a small count like any other: suppressed (0 and larger ones are shown). */
-export function ttaAnswerCell(r: TtaAnswerRow, threshold: number): string {
-  if (r.answerType !== 'number' || r.answer.trim() === '') return r.answer;
-  const n = Number(r.answer.replace(/,/g, ''));
-  return Number.isFinite(n) && n > 0 && n <= threshold ? SUPPRESSED_MARKER : r.answer;
+function ttaAnswerCell(r: TtaAnswerRow, threshold: number): string {
+  return ttaAnswerHidden(r.answerType, r.answer, threshold) ? SUPPRESSED_MARKER : r.answer;
 }
 
 /** The TTA answers of the period's quarters, one row per answer; small number answers suppressed. */

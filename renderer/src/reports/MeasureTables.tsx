@@ -11,6 +11,7 @@ import {
   MEASURES,
   SECTIONS,
   TTA_ANSWERS,
+  ttaAnswerHidden,
   UNITS,
 } from '../../../shared/domain/reports/catalogue';
 import { monthLabel, quartersWithin } from '../../../shared/domain/reports/periods';
@@ -229,7 +230,10 @@ function TtaAnswers({ report }: { report: Report }) {
               <Table.Tr key={`${a.quarter}-${a.position}`}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{quarterLabel(a.quarter)}</Table.Td>
                 <Table.Td>{a.question}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{a.answer}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+                  {a.answer}
+                  {ttaAnswerHidden(a.answerType, a.answer, report.threshold) ? <HiddenMark /> : null}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,6 +1,6 @@
 import { DIMENSIONS } from './dimensions';
 import { ACTIVITY_MEASURES } from './measuresActivity';
-import { ENGAGEMENT_MEASURES, PROGRAMME_MEASURES, TTA_ANSWERS } from './measuresEngagement';
+import { ENGAGEMENT_MEASURES, PROGRAMME_MEASURES, TTA_ANSWERS, ttaAnswerHidden } from './measuresEngagement';
 import { OUTCOME_MEASURES } from './measuresOutcomes';
 import type { Measure, Profile, Section } from './types';
 import { SECTIONS } from './types';
@@ -34,7 +34,7 @@ export const MEASURES: readonly Measure[] = [
 ];
 
 /** Not a figure: the quarter's TTA question-and-answer rows (a table of its own in the TTA package). */
-export { TTA_ANSWERS };
+export { TTA_ANSWERS, ttaAnswerHidden };
 
 const BY_CODE: ReadonlyMap<string, Measure> = new Map(MEASURES.map((m) => [m.code, m]));
 

@@ -340,3 +340,10 @@ export const TTA_ANSWERS: MeasureBase = {
   profiles: TTA,
   source: BJA,
 };
+
+/** A number answer from 1 to the threshold is a small count like any other: hidden in exports (0 and larger ones are not). */
+export function ttaAnswerHidden(answerType: string, answer: string, threshold: number): boolean {
+  if (answerType !== 'number' || answer.trim() === '') return false;
+  const n = Number(answer.replace(/,/g, ''));
+  return Number.isFinite(n) && n > 0 && n <= threshold;
+}
