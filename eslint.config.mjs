@@ -15,6 +15,7 @@ export default tseslint.config(
       'playwright-report/**',
       '.electron-native/**',
       'coverage/**',
+      '.bench-cache/**',
     ],
   },
   js.configs.recommended,

@@ -5,7 +5,7 @@ import { clampIdleLockMinutes } from '../../shared/domain/session';
 import { auditHead } from './audit/anchor';
 import { type AuditInput, appendAudit } from './audit/log';
 import { FolderLock } from './db/folderLock';
-import { type Db, openDatabase } from './db/open';
+import { type Db, openDatabase, type OpenOptions } from './db/open';
 import { recoverInterruptedSwap } from './maintenance/swap';
 import { keepRollbackCopy } from './maintenance/rollbackCopy';
 import { getIdleLockMinutes } from './system/idleLock';
@@ -196,11 +196,7 @@ export class Backend {
     this.claimFolder();
     const dataDir = this.dataDir;
     if (create) createPrivateFile(this.dbPath);
-    this.db = openDatabase(this.dbPath, dataKey.toString('hex'), {
-      create,
-      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
-      beforeMigrate: (db, from) => keepRollbackCopy(db, dataDir, from, this.now()),
-    });
+    this.db = this.openDatabaseFile(dataKey, create, (db, from) => keepRollbackCopy(db, dataDir, from, this.now()));
     this.dataKey = Buffer.from(dataKey);
     this.storeFile = fileIdentity(this.dbPath);
     this.idleMinutes = getIdleLockMinutes(this.db);
@@ -208,6 +204,15 @@ export class Backend {
     for (const suffix of ['', '-wal', '-shm']) restrictToOwner(this.dbPath + suffix);
     for (const listener of this.storeListeners) listener('open');
     return this.db;
+  }
+
+  /** Opens the SQLCipher file with the data key (the benchmark's unencrypted twin overrides only this). */
+  protected openDatabaseFile(dataKey: Buffer, create: boolean, beforeMigrate: OpenOptions['beforeMigrate']): Db {
+    return openDatabase(this.dbPath, dataKey.toString('hex'), {
+      create,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      ...(beforeMigrate ? { beforeMigrate } : {}),
+    });
   }
 
   /**

@@ -25,9 +25,14 @@ import { usersHandlers } from './users/handlers';
 export { Backend, type BackendOptions, type LockReason } from './backend';
 export { Router } from './router';
 
-/** The whole backend for one data folder: state plus the router every caller (window, CLI, harness) goes through. */
-export function createBackend(options: BackendOptions): { backend: Backend; router: Router } {
-  const backend = new Backend(options);
+/**
+ * The whole backend for one data folder: state plus the router every caller (window, CLI, harness) goes through.
+ * `backend` is for the benchmark's unencrypted twin (a Backend subclass); everything else passes options only.
+ */
+export function createBackend(
+  options: BackendOptions,
+  backend: Backend = new Backend(options),
+): { backend: Backend; router: Router } {
   const router = new Router(backend, {
     ...systemHandlers,
     ...authHandlers,

@@ -216,12 +216,20 @@ test('the plan month by month, with today marked', async () => {
 });
 
 test('TTA metrics: answers for the quarter, a wrong one marked', async () => {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'TTA metrics' }).click();
+  // A page of the programme plan: reached from its header (and from Home), not a nav entry of its own.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Programme plan' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'TTA metrics' })).toHaveCount(
+    0,
+  );
+  await page.getByRole('main').getByRole('link', { name: 'TTA metrics' }).click();
   await expect(heading('TTA performance metrics')).toBeVisible();
   const questions = page.getByTestId('tta-question');
   await questions.nth(0).getByRole('textbox').fill('-3');
   await page.getByRole('button', { name: 'Save answers' }).click();
-  await expectFieldError(questions.nth(0).getByRole('textbox'), /Number of officers trained in deflection this quarter: the number cannot be negative/);
+  await expectFieldError(
+    questions.nth(0).getByRole('textbox'),
+    /Number of officers trained in deflection this quarter: the number cannot be negative/,
+  );
   await expect(questions.nth(0).getByRole('textbox')).toBeFocused();
   await snap(page, 'milestones-tta-errors', { view: true });
   await questions.nth(0).getByRole('textbox').fill('14');

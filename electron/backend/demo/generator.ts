@@ -185,6 +185,33 @@ function fakeContact(
   };
 }
 
+const bulkLoading = new WeakSet<Db>();
+
+/**
+ * Runs a large synthetic load with settings for it: random ids land all over the B-trees, so a large page
+ * cache keeps that from thrashing (and from decrypting the same pages again and again); commits during
+ * the load need not wait for the disk (WAL keeps the file consistent either way); a checkpoint every
+ * hundred megabytes or so instead of every four. The connection's settings are restored afterwards.
+ */
+export function withBulkLoad<T>(db: Db, fn: () => T): T {
+  if (bulkLoading.has(db)) return fn();
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  bulkLoading.add(db);
+  db.pragma('cache_size = -262144');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 25000');
+  try {
+    return fn();
+  } finally {
+    bulkLoading.delete(db);
+    db.pragma('wal_autocheckpoint = 1000');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
+    db.pragma(`synchronous = ${Math.trunc(synchronous)}`);
+  }
+}
+
 /**
  * Writes a synthetic data set: people with realistic pathways, needs and repeat contacts, screenings and
  * follow-ups. Deterministic for a seed and a "now". Prepared statements in large transactions.
@@ -314,22 +341,7 @@ export function generate(db: Db, opts: GenerateOptions): GenerateResult {
     }
   };
 
-  // Random ids land all over the B-trees: a large page cache for the load keeps that from thrashing.
-  // Commits during the load need not wait for the disk (WAL keeps the file consistent either way).
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const synchronous = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('cache_size = -262144');
-  db.pragma('synchronous = NORMAL');
-  // One checkpoint at the end instead of one every few megabytes.
-  db.pragma('wal_autocheckpoint = 0');
-  try {
-    writeAll();
-  } finally {
-    db.pragma('wal_autocheckpoint = 1000');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
-    db.pragma(`synchronous = ${Math.trunc(synchronous)}`);
-  }
+  withBulkLoad(db, writeAll);
   result.ms = Math.round(performance.now() - started);
   return result;
 

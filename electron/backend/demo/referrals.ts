@@ -12,6 +12,7 @@ import { NEED_SERVICE_TYPES, SERVICE_TYPES, type ServiceType } from '../../../sh
 import { addDays, localDate } from '../dates';
 import type { Db } from '../db/open';
 import { referralWriter } from '../referrals/repo';
+import { withBulkLoad } from './generator';
 import { Random } from './random';
 
 /**
@@ -282,10 +283,12 @@ export function generateReferrals(
     result.byStatus[status] = (result.byStatus[status] ?? 0) + 1;
   };
 
-  for (let start = 0; start < contacts.length; start += batch) {
-    db.transaction(() => {
-      for (let i = start; i < Math.min(contacts.length, start + batch); i++) one(contacts[i]!);
-    }).immediate();
-  }
+  withBulkLoad(db, () => {
+    for (let start = 0; start < contacts.length; start += batch) {
+      db.transaction(() => {
+        for (let i = start; i < Math.min(contacts.length, start + batch); i++) one(contacts[i]!);
+      }).immediate();
+    }
+  });
   return result;
 }

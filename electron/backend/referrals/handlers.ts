@@ -248,16 +248,30 @@ export const referralsHandlers: ReferralHandlers = {
       .prepare(`SELECT count(*) FROM referrals r WHERE ${where}`)
       .pluck()
       .get(...params) as number;
-    const needsFollowUp = loadReferrals(db, now, where, params, 50, 'r.status_changed_at ASC');
+    // The 50 oldest first, from the index alone; only those 50 are then read in full (a busy unit has thousands).
+    const oldest = db
+      .prepare(`SELECT r.rowid FROM referrals r WHERE ${where} ORDER BY r.status_changed_at ASC LIMIT 50`)
+      .pluck()
+      .all(...params) as number[];
+    const needsFollowUp = loadReferrals(
+      db,
+      now,
+      'r.rowid IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(oldest)],
+      50,
+      'r.status_changed_at ASC',
+    );
     const clinical = (CLINICAL_ROLES as readonly string[]).includes(ctx.user.role);
     const expiringConsents = clinical
       ? loadConsents(
           db,
           today,
-          `c.expires_on BETWEEN ? AND ? AND (c.revoked_on IS NULL OR c.revoked_on > ?) AND c.event_occurred_on IS NULL
-             AND p.merged_into IS NULL`,
+          `c.rowid IN (SELECT x.rowid FROM consents x JOIN persons px ON px.id = x.person_id
+             WHERE x.expires_on BETWEEN ? AND ? AND (x.revoked_on IS NULL OR x.revoked_on > ?) AND x.event_occurred_on IS NULL
+               AND px.merged_into IS NULL
+             ORDER BY x.signed_on DESC, x.created_at DESC LIMIT 50)`,
           [today, addDays(today, CONSENT_EXPIRY_WARNING_DAYS), today],
-        ).slice(0, 50)
+        )
       : [];
     return { needsFollowUp, needsFollowUpTotal: total, expiringConsents, followUpDays: days };
   },

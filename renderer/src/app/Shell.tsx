@@ -1,6 +1,6 @@
-import { Alert, Anchor, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Anchor, AppShell, Badge, Box, Button, Group, Loader, NavLink, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconLock, IconLogout, IconShieldCheck } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { DemoBanner } from '../demo/DemoNotice';
 import { Notice } from '../ui/Notice';
@@ -79,7 +79,12 @@ export function Shell() {
     );
   } else {
     const Screen = current.route.component;
-    content = <Screen params={current.params} />;
+    // Screens other than Home are loaded when first opened (routes.ts); this shows while one arrives.
+    content = (
+      <Suspense fallback={<Loader aria-label={`Loading ${current.route.label}`} />}>
+        <Screen params={current.params} />
+      </Suspense>
+    );
   }
 
   return (

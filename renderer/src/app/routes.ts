@@ -18,29 +18,40 @@ import {
   IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
 import type { Role } from '../../../shared/domain/roles';
-import { AuditScreen } from '../audit/AuditScreen';
-import { BackupsScreen } from '../backups/BackupsScreen';
-import { KeysScreen } from '../keys/KeysScreen';
-import { AccountScreen } from '../auth/AccountScreen';
 import { HomeScreen } from '../home/HomeScreen';
-import { ContactScreen } from '../intake/ContactScreen';
-import { IntakeScreen } from '../intake/IntakeScreen';
-import { LettersScreen } from '../letters/LettersScreen';
-import { PlanScreen } from '../milestones/PlanScreen';
-import { TtaScreen } from '../milestones/TtaScreen';
-import { PeopleScreen } from '../people/PeopleScreen';
-import { PersonScreen } from '../people/PersonScreen';
-import { DirectoryScreen } from '../providers/DirectoryScreen';
-import { ProviderScreen } from '../providers/ProviderScreen';
-import { TermsScreen } from '../providers/TermsScreen';
-import { NewReferralScreen } from '../referrals/NewReferralScreen';
-import { ReferralScreen } from '../referrals/ReferralScreen';
-import { ReportsScreen } from '../reports/ReportsScreen';
-import { SettingsScreen } from '../system/SettingsScreen';
-import { UsersScreen } from '../users/UsersScreen';
 import type { RouteParams } from './router';
+
+type Screen = ComponentType<{ params: RouteParams }>;
+
+/**
+ * A screen loaded when first opened: each capability is its own chunk of the renderer bundle, so the first
+ * screen (login, then Home) loads only what it needs. Shell shows a loader while a chunk arrives.
+ */
+function lazyScreen<K extends string>(load: () => Promise<Record<K, Screen>>, name: K): LazyExoticComponent<Screen> {
+  return lazy<Screen>(async () => ({ default: (await load())[name] }));
+}
+
+const AuditScreen = lazyScreen(() => import('../audit/AuditScreen'), 'AuditScreen');
+const BackupsScreen = lazyScreen(() => import('../backups/BackupsScreen'), 'BackupsScreen');
+const KeysScreen = lazyScreen(() => import('../keys/KeysScreen'), 'KeysScreen');
+const AccountScreen = lazyScreen(() => import('../auth/AccountScreen'), 'AccountScreen');
+const ContactScreen = lazyScreen(() => import('../intake/ContactScreen'), 'ContactScreen');
+const IntakeScreen = lazyScreen(() => import('../intake/IntakeScreen'), 'IntakeScreen');
+const LettersScreen = lazyScreen(() => import('../letters/LettersScreen'), 'LettersScreen');
+const PeopleScreen = lazyScreen(() => import('../people/PeopleScreen'), 'PeopleScreen');
+const PersonScreen = lazyScreen(() => import('../people/PersonScreen'), 'PersonScreen');
+const DirectoryScreen = lazyScreen(() => import('../providers/DirectoryScreen'), 'DirectoryScreen');
+const ProviderScreen = lazyScreen(() => import('../providers/ProviderScreen'), 'ProviderScreen');
+const TermsScreen = lazyScreen(() => import('../providers/TermsScreen'), 'TermsScreen');
+const NewReferralScreen = lazyScreen(() => import('../referrals/NewReferralScreen'), 'NewReferralScreen');
+const ReportsScreen = lazyScreen(() => import('../reports/ReportsScreen'), 'ReportsScreen');
+const PlanScreen = lazyScreen(() => import('../milestones/PlanScreen'), 'PlanScreen');
+const TtaScreen = lazyScreen(() => import('../milestones/TtaScreen'), 'TtaScreen');
+const ReferralScreen = lazyScreen(() => import('../referrals/ReferralScreen'), 'ReferralScreen');
+const SettingsScreen = lazyScreen(() => import('../system/SettingsScreen'), 'SettingsScreen');
+const UsersScreen = lazyScreen(() => import('../users/UsersScreen'), 'UsersScreen');
 
 /**
  * Every screen of the signed-in app, in navbar order. A capability adds its screens here:
@@ -57,7 +68,7 @@ export interface AppRoute {
   nav: boolean;
   /** One line for Home's "What you can do here"; none for Home itself. */
   summary?: string;
-  component: ComponentType<{ params: RouteParams }>;
+  component: Screen | LazyExoticComponent<Screen>;
 }
 
 export const ROUTES: readonly AppRoute[] = [
@@ -158,7 +169,7 @@ export const ROUTES: readonly AppRoute[] = [
     label: 'TTA metrics',
     icon: IconClipboardList,
     roles: ['coordinator', 'admin'],
-    nav: true,
+    nav: false, // a page of the programme plan (its header links here), and a card on Home
     summary: 'Answer the technical-assistance provider’s performance questions for each quarter.',
     component: TtaScreen,
   },

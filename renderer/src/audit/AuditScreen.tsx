@@ -1,43 +1,16 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Loader, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconAlertOctagon, IconChevronLeft, IconChevronRight, IconShieldCheck } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { Alert, Button, Code, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertOctagon, IconShieldCheck } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { contract } from '../../../shared/contract';
-import { ANCHOR_SOURCE_LABELS, type AuditEntry } from '../../../shared/contract/audit';
+import { ANCHOR_SOURCE_LABELS } from '../../../shared/contract/audit';
 import { api } from '../api';
-import { href } from '../app/router';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
-import { useQuery } from '../ui/useQuery';
 import { actionLabel, auditableActions } from './actions';
-import { describeEntry } from './describe';
-
-const PAGE_SIZE = 50;
-const OUTCOME_COLORS = { success: 'green', failure: 'red', denied: 'orange' } as const;
-const OUTCOME_LABELS = { success: 'Success', failure: 'Failed', denied: 'Refused' } as const;
-
-function Detail({ entry, users }: { entry: AuditEntry; users: Record<string, string> }) {
-  const { sentence, target } = describeEntry(entry, users);
-  if (!sentence && !target) return <Text c="dimmed">—</Text>;
-  return (
-    <Stack gap={2}>
-      {target ? (
-        target.href ? (
-          <Anchor href={href(target.href)} size="sm" fw={600}>
-            {target.text}
-          </Anchor>
-        ) : (
-          <Text size="sm" fw={600}>
-            {target.text}
-          </Text>
-        )
-      ) : null}
-      {sentence ? <Text size="sm">{sentence}</Text> : null}
-    </Stack>
-  );
-}
+import { AuditList } from './AuditList';
 
 function VerifyResult({ result }: { result: OutputOf<'audit.verify'> }) {
   const reached = result.anchors.filter((a) => a.status === 'ok');
@@ -81,8 +54,6 @@ function VerifyResult({ result }: { result: OutputOf<'audit.verify'> }) {
 
 export function AuditScreen() {
   const [action, setAction] = useState('');
-  // Cursors of the pages seen so far: the first page has none; "Older" pushes the last seq shown.
-  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
   const [verify, setVerify] = useState<OutputOf<'audit.verify'> | null>(null);
   // The check, as a form: a malformed anchor is marked on its field (with the focus), any other refusal by the button.
   const check = useForm({
@@ -91,28 +62,12 @@ export function AuditScreen() {
     toInput: (v) => (v.anchor.trim() ? { anchor: v.anchor.trim() } : {}),
   });
   const actions = useMemo(() => auditableActions(), []);
-  const cursor = cursors[cursors.length - 1];
-
-  const fetchPage = useCallback(
-    () =>
-      api.audit.list({ limit: PAGE_SIZE, ...(cursor !== undefined ? { beforeSeq: cursor } : {}), ...(action ? { action } : {}) }),
-    [action, cursor],
-  );
-  const { data: page, error } = useQuery(fetchPage);
 
   async function runVerify() {
     setVerify(null);
     const result = await check.submit((input) => api.audit.verify(input));
     if (result) setVerify(result);
   }
-
-  const entries = page?.entries ?? [];
-  const pageNumber = cursors.length;
-  const first = (pageNumber - 1) * PAGE_SIZE + 1;
-  const last = first + entries.length - 1;
-  // `total` counts the entries from this page's cursor down, so the newer pages are added back.
-  const overall = page ? first - 1 + page.total : 0;
-  const hasOlder = page !== null && entries.length < page.total;
 
   return (
     <Stack>
@@ -151,89 +106,11 @@ export function AuditScreen() {
           label="Action"
           maw={360}
           value={action}
-          onChange={(e) => {
-            setAction(e.currentTarget.value);
-            setCursors([undefined]);
-          }}
+          onChange={(e) => setAction(e.currentTarget.value)}
           data={[{ value: '', label: 'All actions' }, ...actions.map((a) => ({ value: a, label: actionLabel(a) }))]}
         />
-        {page ? <Text aria-live="polite">{overall === 0 ? 'No entries' : `Entries ${first}–${last} of ${overall}`}</Text> : null}
       </Group>
-      {error ? (
-        <Alert color="red" title="Could not load the audit log" role="alert">
-          {error}
-        </Alert>
-      ) : null}
-      {!page && !error ? <Loader aria-label="Loading the audit log" /> : null}
-      {page ? (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing="xs" aria-label="Audit log entries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">#</Table.Th>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">User</Table.Th>
-                <Table.Th scope="col">Action</Table.Th>
-                <Table.Th scope="col">Outcome</Table.Th>
-                <Table.Th scope="col">Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.seq}>
-                  <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                  <Table.Td>
-                    {e.username ?? (
-                      <Text c="dimmed" span>
-                        unknown
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {actionLabel(e.action)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={OUTCOME_COLORS[e.outcome]} variant="light">
-                      {OUTCOME_LABELS[e.outcome]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Detail entry={e} users={page.users} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {entries.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed">No entries{action ? ' for this action' : ''}.</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <Group justify="space-between">
-        <Button
-          variant="default"
-          leftSection={<IconChevronLeft size={16} aria-hidden />}
-          disabled={pageNumber === 1}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
-        >
-          Newer
-        </Button>
-        <Button
-          variant="default"
-          rightSection={<IconChevronRight size={16} aria-hidden />}
-          disabled={!hasOlder}
-          onClick={() => setCursors((c) => [...c, entries[entries.length - 1]?.seq])}
-        >
-          Older
-        </Button>
-      </Group>
+      <AuditList action={action} />
     </Stack>
   );
 }
