@@ -87,9 +87,15 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
     },
     bars('contacts_by_month', 'Contacts per month', input, 'vertical', { heading: 'Contacts' }),
     bars('contacts_by_pathway', 'Contacts by deflection pathway', input, 'horizontal'),
-    bars('referral_funnel', 'Referral funnel: referrals made in the period, by the furthest stage reached', input, 'horizontal', {
-      heading: 'Referrals and treatment engagement',
-    }),
+    bars(
+      'referral_funnel',
+      'Referral funnel: referrals made in the period, counted at every stage they reached',
+      input,
+      'horizontal',
+      {
+        heading: 'Referrals and treatment engagement',
+      },
+    ),
     bars('days_to_engagement_distribution', 'Days from first contact to treatment engagement', input, 'vertical', {
       caption: 'People who first engaged in treatment in the period. Engagement within 30 days is the state’s key indicator.',
     }),

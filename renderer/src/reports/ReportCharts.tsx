@@ -73,6 +73,8 @@ function Bars({ report, code, title, note }: { report: Report; code: string; tit
         dataKey="label"
         orientation="vertical"
         yAxisProps={{ width: 170 }}
+        // Room right of the longest bar for its label ("1,330"), which the chart would otherwise cut off.
+        barChartProps={{ margin: { top: 5, right: 56, bottom: 5, left: 5 } }}
         withBarValueLabel
         valueFormatter={formatNumber}
         series={[{ name: 'value', label: measure(code).unit === 'people' ? 'People' : 'Referrals', color: 'blue.7' }]}
