@@ -63,7 +63,7 @@ export function fullScans(db: Db, executed: readonly Executed[]): FullScan[] {
     const key = `${trimmed}\u0000${JSON.stringify(params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${trimmed}`).all(...params) as { detail: string }[];
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${trimmed}`).all(...params) as { id: number; parent: number; detail: string }[];
     const names = aliases(trimmed);
     // "ORDER BY seq DESC LIMIT 1" with no condition reads the first rows of an index in order, not the table.
     const unfiltered = !/\bWHERE\b/i.test(outerLevel(trimmed).replace(/\bWHERE 1 = 1\b/gi, ''));
@@ -74,8 +74,40 @@ export function fullScans(db: Db, executed: readonly Executed[]): FullScan[] {
       const table = [m[1]!, ...(names.get(m[1]!) ?? [])].find((t) => growing.has(t));
       if (table) found.push({ sql: trimmed, detail, table });
     }
+    found.push(...unboundSearches(trimmed, plan, names, growing));
   }
   return found;
+}
+
+/**
+ * A search inside a correlated subquery that does not use the column it is correlated on: SQLite reads, for
+ * every outer row, all the rows of the index range it chose ("participant_milestones by kind = 'retention'"
+ * for each person: tens of thousands of rows, tens of thousands of times). The plan says SEARCH, not SCAN.
+ */
+function unboundSearches(
+  sql: string,
+  plan: readonly { id: number; parent: number; detail: string }[],
+  names: Map<string, Set<string>>,
+  growing: Set<string>,
+): FullScan[] {
+  const byId = new Map(plan.map((p) => [p.id, p]));
+  const correlatedUnder = (p: { parent: number }): boolean => {
+    for (let up = byId.get(p.parent); up; up = byId.get(up.parent)) if (/^CORRELATED/.test(up.detail)) return true;
+    return false;
+  };
+  // Columns compared with a column of another table: `m.person_id = p.person_id` gives person_id.
+  const correlated = new Set<string>();
+  for (const m of sql.matchAll(/\b(\w+)\.(\w+)\s*=\s*(\w+)\.(\w+)/g)) if (m[1] !== m[3]) correlated.add(m[2]!).add(m[4]!);
+  const out: FullScan[] = [];
+  for (const p of plan) {
+    const m = /^SEARCH (\w+) USING (?:COVERING )?INDEX \w+ \(([^)]*)\)/.exec(p.detail);
+    if (!m || !correlatedUnder(p)) continue;
+    const table = [m[1]!, ...(names.get(m[1]!) ?? [])].find((t) => growing.has(t));
+    if (!table) continue;
+    const columns = m[2]!.split(' AND ').map((c) => c.replace(/[<>=?]+.*$/, '').trim());
+    if (!columns.some((c) => correlated.has(c))) out.push({ sql, detail: p.detail, table });
+  }
+  return out;
 }
 
 const KEYWORDS = new Set(
