@@ -52,7 +52,10 @@ export function growingTables(db: Db): Set<string> {
   return new Set(names.filter((n) => !BOUNDED.test(n) && !/_fts(_\w+)?$/.test(n)));
 }
 
-/** Each full scan of a growing table in the plans of these statements (writes without a WHERE are skipped). */
+/**
+ * Each full scan of a growing table in the plans of these statements (writes without a WHERE are skipped),
+ * and each correlated subquery that searches a growing table by something other than the outer row's key.
+ */
 export function fullScans(db: Db, executed: readonly Executed[]): FullScan[] {
   const growing = growingTables(db);
   const found: FullScan[] = [];
@@ -63,51 +66,28 @@ export function fullScans(db: Db, executed: readonly Executed[]): FullScan[] {
     const key = `${trimmed}\u0000${JSON.stringify(params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${trimmed}`).all(...params) as { id: number; parent: number; detail: string }[];
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${trimmed}`).all(...params) as { detail: string }[];
     const names = aliases(trimmed);
     // "ORDER BY seq DESC LIMIT 1" with no condition reads the first rows of an index in order, not the table.
     const unfiltered = !/\bWHERE\b/i.test(outerLevel(trimmed).replace(/\bWHERE 1 = 1\b/gi, ''));
     const stopsEarly = /\bLIMIT\b/i.test(trimmed) && unfiltered && !plan.some((p) => /TEMP B-TREE/.test(p.detail));
-    for (const { detail } of plan) {
+    const rows = plan as { id: number; parent: number; detail: string }[];
+    const correlated = new Set(rows.filter((p) => /^CORRELATED /.test(p.detail)).map((p) => p.id));
+    for (const { detail, parent } of rows) {
+      // A subquery run once per outer row must find that row's own records by their key (person_id=?,
+      // contact_id=?, id=?): searched by anything else (kind=?) it reads the same large range for every row.
+      const search = /^SEARCH (\w+) USING (?:COVERING )?INDEX \w+ \((\w+)[=><]/.exec(detail);
+      if (search && correlated.has(parent) && !/^(id|\w+_id)$/.test(search[2]!)) {
+        const table = [search[1]!, ...(names.get(search[1]!) ?? [])].find((t) => growing.has(t));
+        if (table) found.push({ sql: trimmed, detail: `per outer row: ${detail}`, table });
+      }
       const m = /^SCAN (\w+)/.exec(detail);
       if (!m || /VIRTUAL TABLE/.test(detail) || stopsEarly) continue;
       const table = [m[1]!, ...(names.get(m[1]!) ?? [])].find((t) => growing.has(t));
       if (table) found.push({ sql: trimmed, detail, table });
     }
-    found.push(...unboundSearches(trimmed, plan, names, growing));
   }
   return found;
-}
-
-/**
- * A search inside a correlated subquery that does not use the column it is correlated on: SQLite reads, for
- * every outer row, all the rows of the index range it chose ("participant_milestones by kind = 'retention'"
- * for each person: tens of thousands of rows, tens of thousands of times). The plan says SEARCH, not SCAN.
- */
-function unboundSearches(
-  sql: string,
-  plan: readonly { id: number; parent: number; detail: string }[],
-  names: Map<string, Set<string>>,
-  growing: Set<string>,
-): FullScan[] {
-  const byId = new Map(plan.map((p) => [p.id, p]));
-  const correlatedUnder = (p: { parent: number }): boolean => {
-    for (let up = byId.get(p.parent); up; up = byId.get(up.parent)) if (/^CORRELATED/.test(up.detail)) return true;
-    return false;
-  };
-  // Columns compared with a column of another table: `m.person_id = p.person_id` gives person_id.
-  const correlated = new Set<string>();
-  for (const m of sql.matchAll(/\b(\w+)\.(\w+)\s*=\s*(\w+)\.(\w+)/g)) if (m[1] !== m[3]) correlated.add(m[2]!).add(m[4]!);
-  const out: FullScan[] = [];
-  for (const p of plan) {
-    const m = /^SEARCH (\w+) USING (?:COVERING )?INDEX \w+ \(([^)]*)\)/.exec(p.detail);
-    if (!m || !correlatedUnder(p)) continue;
-    const table = [m[1]!, ...(names.get(m[1]!) ?? [])].find((t) => growing.has(t));
-    if (!table) continue;
-    const columns = m[2]!.split(' AND ').map((c) => c.replace(/[<>=?]+.*$/, '').trim());
-    if (!columns.some((c) => correlated.has(c))) out.push({ sql, detail: p.detail, table });
-  }
-  return out;
 }
 
 const KEYWORDS = new Set(
