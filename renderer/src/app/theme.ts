@@ -72,6 +72,8 @@ export const theme = createTheme({
   variantColorResolver,
   components: {
     Tooltip: { defaultProps: { openDelay: 400 } },
+    // A spinner is a live status ("Searching", "Loading users"): its name is only allowed on an element with a role.
+    Loader: { defaultProps: { role: 'status' } },
     // A badge shows its whole word: in a narrow table column it widens the column instead of becoming "SUCCE…".
     Badge: { styles: { label: { overflow: 'visible' } } },
     // What was typed stays as typed: out-of-range numbers are refused with a message, never quietly clamped
