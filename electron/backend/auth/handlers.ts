@@ -125,7 +125,10 @@ function requireNewStoreAllowed(backend: Backend, confirmed: boolean): void {
   const folder = backend.dataFolder();
   if (folder.state === 'ready') throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
   if (folder.state === 'unreachable' || folder.state === 'store_missing')
-    throw new AppError('unavailable', `${folder.problem ?? ''} Nothing was changed.`.trim());
+    throw new AppError(
+      folder.state === 'unreachable' ? 'unavailable' : 'conflict',
+      `${folder.problem ?? ''} Nothing was changed.`.trim(),
+    );
   if (folder.state === 'confirm_new' && !confirmed)
     throw new AppError(
       'conflict',
