@@ -229,7 +229,10 @@ export function App() {
           checking={phase.checking ?? false}
           onRetry={() => void boot(true)}
           onRestore={() => setPhase({ kind: 'restore', back: 'folder', folder: phase.folder })}
-          onSetUpNew={() => setPhase({ kind: 'setup', newFolder: phase.folder.path })}
+          onSetUpNew={() => {
+            notifications.clean();
+            setPhase({ kind: 'setup', newFolder: phase.folder.path });
+          }}
         />
       );
     case 'setup':
