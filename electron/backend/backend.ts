@@ -6,7 +6,7 @@ import { auditHead } from './audit/anchor';
 import { type AuditInput, appendAudit } from './audit/log';
 import { FolderLock } from './db/folderLock';
 import { type Db, openDatabase, type OpenOptions } from './db/open';
-import { recoverInterruptedSwap } from './maintenance/swap';
+import { recoverInterruptedSwap, SWAP_JOURNAL } from './maintenance/swap';
 import { keepRollbackCopy } from './maintenance/rollbackCopy';
 import { getIdleLockMinutes } from './system/idleLock';
 import { AppError } from './errors';
@@ -91,7 +91,8 @@ export class Backend {
     if (this.folderLocks.has(dir) || !existsSync(dir)) return;
     // A folder that held a store which is gone, or that is not confirmed for a new one, gets no lock file either:
     // nothing is written there until the user has decided (system/dataFolder.ts).
-    if (!evenWithoutStore && dir === this.options.dataDir && !vaultExists(dir)) {
+    // A switch to a restored store that a crash interrupted (its journal is there) is finished below, never skipped.
+    if (!evenWithoutStore && dir === this.options.dataDir && !vaultExists(dir) && !existsSync(join(dir, SWAP_JOURNAL))) {
       const state = checkDataFolder(dir, {
         source: this.options.dataDirSource ?? 'default',
         knownFoldersFile: this.options.knownFoldersFile,

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import type { BackendOptions } from '../../electron/backend';
+import { commitSwap, preparedNames } from '../../electron/backend/maintenance/swap';
 import { deflect, PASSWORD } from './cliHelpers';
 import { ADMIN, DEPARTMENT, TEST_KDF, tempDir } from './helpers';
 
@@ -110,6 +111,33 @@ describe('a data folder that cannot be reached at start', () => {
     expect(s.dataFolder.problem).toMatch(/key file \(deflect\.vault\.json\) is missing/);
     expect((await app.setup()).ok).toBe(false);
     expect(tree(dataDir)).toEqual(['deflect.db']);
+    app.backend.shutdown();
+  });
+
+  it('a switch to a restored store interrupted before its key file was in place is finished at start, not reported missing', async () => {
+    const source = tempDir();
+    const made = start(source);
+    expect((await made.setup()).ok).toBe(true);
+    made.backend.shutdown();
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'deflect.backups.log'), '');
+    const names = preparedNames('restoring');
+    copyFileSync(join(source, 'deflect.db'), join(dataDir, names.db));
+    copyFileSync(join(source, 'deflect.vault.json'), join(dataDir, names.vault));
+    expect(() =>
+      commitSwap(dataDir, { op: 'restore', db: names.db, vault: names.vault, aside: null }, new Date(), {
+        after: (step) => {
+          if (step === 'database') throw new Error('power cut');
+        },
+      }),
+    ).toThrow('power cut');
+    expect(existsSync(join(dataDir, 'deflect.vault.json'))).toBe(false);
+    const app = start(dataDir);
+    const s = await app.state();
+    expect(s.setupDone).toBe(true);
+    expect(s.notice).toMatch(/.+/);
+    const login = await app.router.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(login.ok).toBe(true);
     app.backend.shutdown();
   });
 
