@@ -21,6 +21,16 @@ export const profileSchema = z.enum(PROFILE_CODES, { error: 'Profile: choose sta
 
 const valuesSchema = z.record(z.string(), z.number().nullable());
 
+export const ttaAnswerRowSchema = z.object({
+  quarter: z.string(),
+  position: z.number().int(),
+  question: z.string(),
+  answerType: z.string(),
+  /** A number as written, yes / no, or the text. */
+  answer: z.string(),
+});
+export type TtaAnswerRow = z.infer<typeof ttaAnswerRowSchema>;
+
 export const reportSchema = z.object({
   period: periodSchema,
   previous: periodSchema.nullable(),
@@ -33,6 +43,8 @@ export const reportSchema = z.object({
   measures: z.array(z.string()),
   values: valuesSchema,
   previousValues: valuesSchema.nullable(),
+  /** The TTA provider's questions answered for the quarters wholly in the period (empty in an officer's counts). */
+  ttaAnswers: z.array(ttaAnswerRowSchema),
   /** The suppression threshold now, and the figures an export of this period would hide with it. */
   threshold: z.number().int(),
   hidden: z.array(z.string()),

@@ -149,11 +149,14 @@ const HOT: { name: string; role: Role; run: () => Promise<void> }[] = [
     },
   },
   {
-    name: "a quarter's report and its data package",
+    name: "a quarter's report (with its participant milestones, retention and programme), both data packages and the PDF summary",
     role: 'coordinator',
     run: async () => {
       await call('reports.compute', { from: '2026-07-01', to: '2026-09-30', compare: true });
       await call('reports.exportPackage', { from: '2026-07-01', to: '2026-09-30', profile: 'state' });
+      await call('reports.exportPackage', { from: '2026-07-01', to: '2026-09-30', profile: 'tta' });
+      await call('reports.exportPdf', { from: '2026-07-01', to: '2026-09-30' });
+      await call('reports.exports', {});
     },
   },
   {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/contract/reports';
-import { buildScenario, Q3, type Scenario } from './reports-scenario';
+import { buildScenario, Q3, type Scenario, TTA_TEXT } from './reports-scenario';
 
 /**
  * Every figure of the hand-built scenario (reports-scenario.ts), written out before running: the third
@@ -95,6 +95,54 @@ const Q3_FIGURES: Record<string, number | null> = {
   'housing_status.unsheltered': 1,
   'housing_status.sheltered': 1,
   'housing_status.not_recorded': 1,
+  // Participant milestones: P1 (first contact Jul 2), P4 (Jul 10) and P2 (Sep 30 at 23:59) enrolled; P1
+  // engaged on day 30 (Aug 1), P2 on day 31 (Oct 31): one of three within 30 days, nobody still waiting.
+  enrolled: 3,
+  engaged_30: 1,
+  engagement_rate_30: 33.3,
+  first_engagements: 1,
+  'days_to_engagement.median': 30,
+  'days_to_engagement.q1': 30,
+  'days_to_engagement.q3': 30,
+  'days_to_engagement_distribution.d15_30': 1,
+  // P1's 30-day check fell due Aug 31 (recorded: still engaged), the 60-day one Sep 30 (recorded: not).
+  'retention_due.d30': 1,
+  'retention_due.d60': 1,
+  'retention_checked.d30': 1,
+  'retention_checked.d60': 1,
+  'retained.d30': 1,
+  'retention_rate.d30': 100,
+  'retention_rate.d60': 0,
+  housing_obtained: 1,
+  exited: 1,
+  'exits_by_reason.lost_contact': 1,
+  // The plan: three milestones due in the quarter; two still open and past their day; the done one was
+  // completed in November.
+  programme_milestones_due: 3,
+  'programme_milestones_by_status.planned': 1,
+  'programme_milestones_by_status.in_progress': 1,
+  'programme_milestones_by_status.done': 1,
+  programme_milestones_overdue: 2,
+};
+
+/** The fourth quarter so far (to Nov 28): P2's engagement on day 31; P1's 90-day check due Oct 30, not recorded. */
+const Q4_ENGAGEMENT: Record<string, number | null> = {
+  enrolled: 0,
+  engaged_30: 0,
+  engagement_rate_30: null,
+  first_engagements: 1,
+  'days_to_engagement.median': 31,
+  'days_to_engagement_distribution.d15_30': 0,
+  'days_to_engagement_distribution.d31_60': 1,
+  // P2's 30-day check falls due Nov 30: after the day of the report, not counted yet.
+  'retention_due.d30': 0,
+  'retention_due.d90': 1,
+  'retention_checked.d90': 0,
+  'retention_rate.d90': null,
+  programme_milestones_due: 1,
+  'programme_milestones_by_status.cancelled': 1,
+  programme_milestones_done: 1,
+  programme_milestones_overdue: 2,
 };
 
 /** The previous quarter holds c5 alone (June 30, 23:30): P2, 66 on June 30. */
@@ -156,7 +204,7 @@ const OFFICER_Q3: Record<string, number | null> = {
   naloxone_doses: 2,
 };
 
-const RATES_AND_STATS = /^(treatment_referral_rate)(\.|$)/;
+const RATES_AND_STATS = /^(treatment_referral_rate|engagement_rate_30|retention_rate|days_to_engagement)(\.|$)/;
 
 /** The report's figures with zeros (and empty rates) left out, to compare with the lists above. */
 function nonZero(values: Record<string, number | null>): Record<string, number | null> {
@@ -206,6 +254,42 @@ describe('report figures of the hand-built scenario', () => {
     const oct1 = (await unit.call('reports.compute', { from: '2026-10-01', to: '2026-10-01', compare: true })).report;
     expect(oct1.values.contacts).toBe(1); // c4 at 00:01
     expect(oct1.previous).toEqual({ from: '2026-09-30', to: '2026-09-30' });
+  });
+
+  it('counts engagement by the participant milestones: day 30 within, day 31 not; checks due up to the day of the report', async () => {
+    const q4 = (await unit.call('reports.compute', { from: '2026-10-01', to: '2026-12-31', compare: false })).report;
+    expect(Object.fromEntries(Object.keys(Q4_ENGAGEMENT).map((k) => [k, q4.values[k]]))).toEqual(Q4_ENGAGEMENT);
+    // The TTA answers of the quarter, as written; none for a range that holds no whole quarter.
+    expect(report.ttaAnswers.map((a) => [a.quarter, a.answerType, a.answer])).toEqual([
+      ['2026-Q3', 'number', '4'],
+      ['2026-Q3', 'number', '12'],
+      ['2026-Q3', 'yes_no', 'yes'],
+      ['2026-Q3', 'text', TTA_TEXT],
+    ]);
+    expect(q4.ttaAnswers).toEqual([]);
+    const year = (await unit.call('reports.compute', { from: '2026-01-01', to: '2026-12-31', compare: false })).report;
+    expect(year.ttaAnswers).toHaveLength(4);
+    const july = (await unit.call('reports.compute', { from: '2026-07-01', to: '2026-07-31', compare: false })).report;
+    expect(july.ttaAnswers).toEqual([]);
+    expect(july.values.enrolled).toBe(2);
+  });
+
+  it('follows a referral engagement taken back: the person no longer counts as engaged, and again once re-recorded', async () => {
+    const q4 = async () => (await unit.call('reports.compute', { from: '2026-10-01', to: '2026-12-31', compare: false })).report;
+    const r2 = unit.backend
+      .requireDb()
+      .prepare(`SELECT id FROM referrals WHERE person_id = ? AND engaged_on = '2026-10-31'`)
+      .pluck()
+      .get(unit.people.p2) as string;
+    await unit.as('coresponder');
+    await unit.call('referrals.transition', { id: r2, to: 'accepted', note: 'Recorded on the wrong referral.' });
+    await unit.as('coordinator');
+    expect((await q4()).values.first_engagements).toBe(0);
+    expect((await q4()).values['days_to_engagement.median']).toBeNull();
+    await unit.as('coresponder');
+    await unit.call('referrals.transition', { id: r2, to: 'engaged', engagedOn: '2026-10-31' });
+    await unit.as('coordinator');
+    expect((await q4()).values['days_to_engagement.median']).toBe(31);
   });
 
   it('refuses a reversed range, naming the field', async () => {

@@ -11,7 +11,7 @@ import { SUPPRESSED_MARKER } from '../../shared/domain/reports/words';
 import { describeEntry } from '../../renderer/src/audit/describe';
 import { tempDir } from './helpers';
 import { pdfText } from './referrals-helpers';
-import { BIRTH, buildScenario, NAMES, NARRATIVE, Q3, type Scenario } from './reports-scenario';
+import { BIRTH, buildScenario, NAMES, NARRATIVE, Q3, type Scenario, TTA_TEXT } from './reports-scenario';
 
 /**
  * The data packages of the hand-built scenario: valid Frictionless tabular data packages (checked with the
@@ -131,6 +131,8 @@ describe('data packages', () => {
       'race-ethnicity',
       'veteran-status',
       'housing-status',
+      'days-to-engagement',
+      'days-to-engagement-distribution',
       'data-dictionary',
     ]);
     expect(names(state)).not.toContain('contacts-by-need');
@@ -141,33 +143,31 @@ describe('data packages', () => {
         'closure-reasons',
         'charges-by-category-outcome',
         'contacts-by-month-pathway',
+        'retention-rate',
+        'programme-milestones-by-status',
+        'tta-answers',
       ]),
     );
-    // What cannot be counted yet is named as such in the README and the descriptor, never written as zeros.
-    const stateFiles = unzip(state.contentBase64);
-    const readme = stateFiles['README.md']!.toString('utf8');
-    expect(readme).toContain('## Not in this package: treatment engagement and retention');
-    expect(readme).toContain('Not available until participant milestones are recorded.');
-    expect(readme).toContain('- 30-day engagement rate (`engagement_rate_30`)');
-    expect(readme).not.toContain('Programme milestones by status');
-    const notAvailable = (e: Exported) =>
-      (
-        JSON.parse(unzip(e.contentBase64)['datapackage.json']!.toString('utf8')) as {
-          deflect_not_available: { measure: string }[];
-        }
-      ).deflect_not_available.map((n) => n.measure);
-    expect(notAvailable(state)).toEqual(expect.arrayContaining(['enrolled', 'engagement_rate_30', 'days_to_engagement']));
-    expect(notAvailable(state)).not.toContain('retention_rate');
-    expect(notAvailable(tta)).toEqual(
-      expect.arrayContaining(['retention_rate', 'programme_milestones_by_status', 'tta_answers']),
-    );
-    expect(stateFiles['data/summary.csv']!.toString('utf8')).not.toContain('engagement_rate_30');
+    const answers = parse(unzip(tta.contentBase64)['data/tta_answers.csv']!.toString('utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    // A number answer from 1 to 10 is a small count like any other; a larger one, yes / no and text are given.
+    expect(answers.map((a) => [a.quarter, a.answer_type, a.answer])).toEqual([
+      ['2026-Q3', 'number', SUPPRESSED_MARKER],
+      ['2026-Q3', 'number', '12'],
+      ['2026-Q3', 'yes_no', 'yes'],
+      ['2026-Q3', 'text', TTA_TEXT],
+    ]);
     const summary = unzip(state.contentBase64)['data/summary.csv']!.toString('utf8');
     expect(summary.split('\r\n')[0]).toBe('period_start,period_end,measure,label,unit,value');
     expect(summary).toContain('2026-07-01,2026-09-30,contacts,Contacts,contacts,31\r\n');
     expect(summary).toContain(
       `2026-07-01,2026-09-30,treatment_referral_encounters,Encounters resulting in a treatment referral,contacts,${SUPPRESSED_MARKER}\r\n`,
     );
+    // The state's key indicator, hidden with the three people enrolled it is worked out from.
+    expect(summary).toContain(`2026-07-01,2026-09-30,engagement_rate_30,30-day engagement rate,percent,${SUPPRESSED_MARKER}\r\n`);
+    expect(summary).toContain(`2026-07-01,2026-09-30,enrolled,People enrolled (first contact),people,${SUPPRESSED_MARKER}\r\n`);
   });
 
   it('identify nobody: no name, date of birth, narrative, location, CAD number, or id of a person or a member of staff', async () => {
@@ -202,10 +202,13 @@ describe('data packages', () => {
       const files = unzip(exported.contentBase64);
       const d = JSON.parse(files['datapackage.json']!.toString('utf8')) as Descriptor;
       let counted = 0;
+      // Programme milestones are counts like the others; so is a number answer to a TTA question.
       for (const r of d.resources) {
         const rows = parse(files[r.path]!.toString('utf8'), { columns: true }) as Record<string, string>[];
-        const counts = r.schema.fields.filter((f) => f.type === 'integer').map((f) => f.name);
+        const counts =
+          r.name === 'tta-answers' ? ['answer'] : r.schema.fields.filter((f) => f.type === 'integer').map((f) => f.name);
         for (const row of rows) {
+          if (r.name === 'tta-answers' && row.answer_type !== 'number') continue;
           const isCount = r.name !== 'summary' || !['percent', 'days'].includes(row.unit!);
           for (const col of r.name === 'summary' ? (isCount ? ['value'] : []) : counts) {
             const v = row[col]!;
@@ -278,8 +281,9 @@ describe('data packages', () => {
       'Unique people suppressed',
       'Contacts per month',
       'Referral funnel',
-      'Median days from first contact to treatment engagement Not available Until participant milestones are recorded',
-      'Not available until participant milestones are recorded. Treatment engagement and retention are counted',
+      '30-day engagement rate suppressed',
+      'Median days from first contact to treatment engagement suppressed',
+      'Days from first contact to treatment engagement',
       'suppressed',
       'Small-cell suppression: every count from 1 to 10',
     ]) {

@@ -1,4 +1,5 @@
 import type { ContactFields } from '../../shared/contract/intake';
+import { TODAY } from './intake-helpers';
 import { consentFields, type ReferralsUnit, setUpReferrals } from './referrals-helpers';
 
 /**
@@ -23,12 +24,22 @@ import { consentFields, type ReferralsUnit, setUpReferrals } from './referrals-h
  * - r3 from c7 to Northside Shelter (shelter, not treatment), Jul 10; closed: could not contact.
  * - r4 from c8 (P5) to Acme Outpatient (outpatient SUD), Sep 1: a draft, never sent.
  * - r5 from c2 to Acme Outpatient, Aug 15; accepted; closed: declined by the person.
+ *
+ * Participant milestones: P1 enrolled Jul 2 (c1), first engaged Aug 1 (day 30: within 30 days); P2 enrolled
+ * Sep 30 (c3; c5 led to no referral), first engaged Oct 31 (day 31: not within); P4 enrolled Jul 10, never
+ * engaged. Recorded by hand: P1's 30-day check on Aug 31 (still engaged), 60-day check on Sep 30 (not),
+ * housing on Sep 15; P4's exit on Sep 20 (lost contact).
+ * Programme plan: due Jul 15 (planned), Aug 20 (in progress), Sep 10 (done on Nov 28), Oct 15 (cancelled).
+ * TTA answers for 2026-Q3: a number (4), yes, and a sentence.
  */
 
 export const NARRATIVE = 'Synthetic narrative marker QX7 for the report tests.';
 export const NAMES = ['Alder', 'Testperson', 'Testpersen', 'Birch', 'Examplar', 'Cedar', 'Sampleton', 'Dogwood', 'Fakename'];
 export const BIRTH = { p1: '1991-07-15', p1Text: '07/15/1991', p2Year: 1960 };
 export const BULK = 24;
+/** The clock's day (TODAY in intake-helpers). */
+export const NOW_DAY = TODAY;
+export const TTA_TEXT = 'Waiting lists at the withdrawal unit; two partners short of staff.';
 
 export async function buildScenario() {
   const unit = await setUpReferrals();
@@ -204,6 +215,46 @@ export async function buildScenario() {
   await step(r5, 'closed', { closureReason: 'declined_by_person' });
 
   await unit.call('people.merge', { survivorId: p1, mergedId: c8.person!.id, reason: 'Same person, surname misspelt' });
+
+  // Participant milestones recorded by hand: P1's 30-day check (still engaged) and 60-day check (not),
+  // P1's housing, P4's exit.
+  const record = (personId: string, milestone: Record<string, unknown>) =>
+    unit.call('participants.record', { personId, milestone: milestone as never });
+  await record(p1, { kind: 'retention', checkDays: 30, date: '2026-08-31', stillEngaged: true });
+  await record(p1, { kind: 'retention', checkDays: 60, date: '2026-09-30', stillEngaged: false });
+  await record(p1, { kind: 'housing', date: '2026-09-15' });
+  await record(c7.person!.id, { kind: 'exited', date: '2026-09-20', reason: 'lost_contact' });
+
+  // The programme plan and the TTA answers for the quarter (the coordinator's).
+  await unit.as('coordinator');
+  const plan = async (title: string, dueDate: string, status: string, completedOn: string | null = null) =>
+    unit.call('milestones.create', {
+      milestone: {
+        title,
+        category: 'technical_assistance',
+        ownerUserId: coord,
+        dueDate,
+        status: status as never,
+        completedOn,
+        evidence: completedOn ? 'Minutes filed.' : '',
+      },
+    });
+  await plan('Kick-off meeting with the TTA provider', '2026-07-15', 'planned');
+  await plan('Provider MOUs signed', '2026-08-20', 'in_progress');
+  await plan('Officer training', '2026-09-10', 'done', NOW_DAY);
+  await plan('Community briefing', '2026-10-15', 'cancelled');
+  const q3 = await unit.call('tta.quarter', { quarter: '2026-Q3' });
+  const question = (type: string, nth = 0) => q3.items.filter((i) => i.question.answerType === type)[nth]!.question.id;
+  await unit.call('tta.saveAnswers', {
+    quarter: '2026-Q3',
+    answers: [
+      // Officers trained: 4 (a small count, suppressed in exports); co-responders and partners: 12.
+      { questionId: question('number'), value: 4 },
+      { questionId: question('number', 1), value: 12 },
+      { questionId: question('yes_no'), value: true },
+      { questionId: question('text'), value: TTA_TEXT },
+    ],
+  });
   return { ...unit, people: { p1, p2, p4: c7.person!.id } };
 }
 export type Scenario = Awaited<ReturnType<typeof buildScenario>>;

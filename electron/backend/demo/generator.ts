@@ -1,6 +1,7 @@
 import type { ScreeningInput } from '../../../shared/contract/intake';
 import type { Need } from '../../../shared/domain/needs';
-import { addDays, localDate } from '../dates';
+import { addDays, dateIn } from '../dates';
+import { getProviderSettings } from '../providers/settings';
 import type { Db } from '../db/open';
 import { contactWriter, type ParsedContactFields } from '../intake/repo';
 import { type PersonValues, searchIndexWriter } from '../people/repo';
@@ -51,9 +52,9 @@ function contactCounts(r: Random, people: number, identified: number): number[] 
   return counts;
 }
 
-function fakePerson(r: Random, firstContact: number): PersonValues {
+function fakePerson(r: Random, firstContact: number, day: (ms: number) => string): PersonValues {
   const age = Math.floor(18 + 52 * r.next() ** 1.6);
-  const dob = localDate(firstContact - age * YEAR - r.int(0, 364) * DAY);
+  const dob = day(firstContact - age * YEAR - r.int(0, 364) * DAY);
   const dobKind = r.weighted([
     ['exact', 85],
     ['year', 10],
@@ -223,7 +224,10 @@ export function generate(db: Db, opts: GenerateOptions): GenerateResult {
   const anonymous = Math.round(opts.contacts * 0.04);
   const counts = contactCounts(r, opts.people, opts.contacts - anonymous);
   const spanMs = Math.min(3650, Math.max(120, Math.ceil(opts.contacts / 60))) * DAY;
-  const today = localDate(opts.now);
+  // Calendar dates in the department's time zone, as the station records them (not the generating machine's).
+  const zone = getProviderSettings(db).timeZone;
+  const day = (ms: number) => dateIn(ms, zone);
+  const today = day(opts.now);
   const personInsert = db.prepare(
     `INSERT INTO persons (id, first_name, last_name, aliases, date_of_birth, birth_year, sex, gender_identity, race_ethnicity,
        preferred_language, veteran_status, residence_area, zip, housing_status, phone, created_at, created_by, updated_at, updated_by)
@@ -248,7 +252,7 @@ export function generate(db: Db, opts: GenerateOptions): GenerateResult {
   let previous: PersonValues | null = null;
 
   const addContact = (personId: string | null, description: string, at: number) => {
-    const c = fakeContact(r, opts.staff, ++cadSeq, new Date(at).getFullYear());
+    const c = fakeContact(r, opts.staff, ++cadSeq, Number(day(at).slice(0, 4)));
     const stamp = new Date(at).toISOString();
     const creator = c.fields.officerIds[0]!;
     const id = write.contact({
@@ -256,7 +260,7 @@ export function generate(db: Db, opts: GenerateOptions): GenerateResult {
       personId,
       anonymousDescription: description,
       occurredAt: stamp,
-      occurredDate: localDate(at),
+      occurredDate: day(at),
       fields: c.fields,
       clinicalNote: c.clinicalNote,
       userId: creator,
@@ -274,7 +278,7 @@ export function generate(db: Db, opts: GenerateOptions): GenerateResult {
     const times = [first, ...Array.from({ length: Math.max(0, k - 1) }, () => first + (opts.now - first) * r.next())].sort(
       (a, b) => a - b,
     );
-    let values = fakePerson(r, first);
+    let values = fakePerson(r, first, day);
     // About one in a hundred is the same person recorded again with a typo in the family name.
     if (previous && previous.lastName && r.chance(0.01)) {
       values = {
@@ -321,7 +325,7 @@ export function generate(db: Db, opts: GenerateOptions): GenerateResult {
     if (!last) return;
     const recent = opts.now - lastAt < 45 * DAY;
     if (recent ? r.chance(0.4) : r.chance(0.1)) {
-      const due = recent ? addDays(today, r.int(-10, 21)) : addDays(localDate(lastAt), r.int(2, 14));
+      const due = recent ? addDays(today, r.int(-10, 21)) : addDays(day(lastAt), r.int(2, 14));
       const closed = !recent || r.chance(0.15);
       followupInsert.run(
         r.uuid(),

@@ -2,7 +2,8 @@ import { starterPlanFor } from '../../../shared/domain/milestones';
 import { RETENTION_CHECK_DAYS, retentionDueOn } from '../../../shared/domain/participants';
 import { quarterOf, quarterRange, shiftQuarter } from '../../../shared/domain/tta';
 import { seal } from '../clinical/seal';
-import { localDate } from '../dates';
+import { dateIn } from '../dates';
+import { getProviderSettings } from '../providers/settings';
 import type { Db } from '../db/open';
 import { Random } from './random';
 
@@ -45,12 +46,15 @@ export function generateMilestones(
   opts: { seed: number; now: number; coordinator: string; coResponders: readonly string[]; clinicalKey: Buffer },
 ): MilestoneSeedResult {
   const r = new Random(opts.seed ^ 0x3a11);
-  const today = localDate(opts.now);
+  const timeZone = getProviderSettings(db).timeZone;
+  // Calendar dates in the department's time zone (not the generating machine's).
+  const day = (ms: number) => dateIn(ms, timeZone);
+  const today = day(opts.now);
   const result: MilestoneSeedResult = { programme: 0, retentionChecks: 0, otherMilestones: 0, ttaAnswers: 0 };
   const iso = (date: string) => `${date}T15:00:00.000Z`;
 
   // The programme plan: started ~7 months ago (only what is not there yet, as the template does).
-  const start = localDate(opts.now - 210 * DAY);
+  const start = day(opts.now - 210 * DAY);
   const there = new Set(db.prepare('SELECT template_key FROM programme_milestones WHERE template_key IS NOT NULL').pluck().all());
   const insert = db.prepare(
     `INSERT INTO programme_milestones (id, title, description, category, owner_user_id, owner_name, due_date, event_date, event_time,
@@ -60,9 +64,6 @@ export function generateMilestones(
   const history = db.prepare(
     'INSERT INTO programme_milestone_history (milestone_id, at, user_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const zone =
-    (db.prepare(`SELECT value FROM meta WHERE key = 'providers.settings'`).pluck().get() as string | undefined) ?? '{}';
-  const timeZone = (JSON.parse(zone) as { timeZone?: string }).timeZone ?? 'America/Chicago';
   for (const item of starterPlanFor(start)) {
     if (there.has(item.key)) continue;
     const id = r.uuid();
@@ -73,7 +74,7 @@ export function generateMilestones(
     if (item.key === 'first_analysis') status = 'in_progress';
     let completed: string | null = null;
     if (status === 'done') {
-      const done = localDate(Date.parse(`${due}T12:00:00Z`) + r.int(-5, 12) * DAY);
+      const done = day(Date.parse(`${due}T12:00:00Z`) + r.int(-5, 12) * DAY);
       completed = done > today ? today : done;
     }
     const event = item.key === 'training' || item.key === 'community_briefing' || item.key === 'kickoff';
@@ -151,7 +152,7 @@ export function generateMilestones(
     let lastDate = p.first_engaged_on;
     for (const checkDays of RETENTION_CHECK_DAYS) {
       const due = retentionDueOn(p.first_engaged_on, checkDays);
-      const date = localDate(Date.parse(`${due}T12:00:00Z`) + r.int(-3, 6) * DAY);
+      const date = day(Date.parse(`${due}T12:00:00Z`) + r.int(-3, 6) * DAY);
       if (date > today || !engagedStill) break;
       engagedStill = r.chance(checkDays === 30 ? 0.75 : 0.8);
       const id = r.uuid();
@@ -160,7 +161,7 @@ export function generateMilestones(
       result.retentionChecks++;
       lastDate = date;
     }
-    const later = (days: number) => localDate(Math.min(opts.now, Date.parse(`${lastDate}T12:00:00Z`) + days * DAY));
+    const later = (days: number) => day(Math.min(opts.now, Date.parse(`${lastDate}T12:00:00Z`) + days * DAY));
     if (engagedStill && r.chance(0.25)) {
       const date = later(r.int(5, 40));
       manual.run(r.uuid(), p.person_id, 'housing', date, null, null, null, '', iso(date), by);

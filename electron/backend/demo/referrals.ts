@@ -9,7 +9,8 @@ import {
   type ReferralStatus,
 } from '../../../shared/domain/referrals';
 import { NEED_SERVICE_TYPES, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
-import { addDays, localDate } from '../dates';
+import { addDays, dateIn } from '../dates';
+import { getProviderSettings } from '../providers/settings';
 import type { Db } from '../db/open';
 import { referralWriter } from '../referrals/repo';
 import { withBulkLoad } from './generator';
@@ -123,6 +124,9 @@ export function generateReferrals(
   const discloser = (JSON.parse(department) as { name?: string }).name ?? 'Police Department';
   const statementsId = statementsFor(db, 'en', true);
   const now = opts.now;
+  // Calendar dates in the department's time zone, as the station records them (not the generating machine's).
+  const zone = getProviderSettings(db).timeZone;
+  const day = (ms: number) => dateIn(ms, zone);
   const batch = opts.batch ?? 5_000;
 
   const one = (c: ContactRow) => {
@@ -166,7 +170,7 @@ export function generateReferrals(
           ['warm_handoff', 1],
         ] as const),
       reason: '',
-      referredOn: localDate(referredAt),
+      referredOn: day(referredAt),
       userId: author,
       at: iso(referredAt),
       note: '',
@@ -205,7 +209,7 @@ export function generateReferrals(
       if (gated.length) {
         consentId = r.uuid();
         const byClass = r.chance(0.35);
-        const signedOn = localDate(referredAt);
+        const signedOn = day(referredAt);
         const revoked = r.chance(0.03) ? addDays(signedOn, r.int(20, 200)) : null;
         insertConsent.run(
           consentId,
@@ -219,8 +223,8 @@ export function generateReferrals(
           addDays(signedOn, 365),
           signedOn,
           statementsId,
-          revoked && revoked <= localDate(now) ? revoked : null,
-          revoked && revoked <= localDate(now) ? author : null,
+          revoked && revoked <= day(now) ? revoked : null,
+          revoked && revoked <= day(now) ? author : null,
           r.chance(0.8) ? signedOn : null,
           author,
           iso(referredAt),
@@ -235,7 +239,7 @@ export function generateReferrals(
         r.uuid(),
         c.person_id,
         iso(at),
-        localDate(at),
+        day(at),
         author,
         service.org_name,
         service.organization_id,
@@ -268,7 +272,7 @@ export function generateReferrals(
             ] as const),
             r.int(7, 21) * DAY,
           );
-        } else if (step('engaged', engagedAt + r.int(0, 48) * 3_600_000, { engagedOn: localDate(engagedAt) })) {
+        } else if (step('engaged', engagedAt + r.int(0, 48) * 3_600_000, { engagedOn: day(engagedAt) })) {
           const outcome = r.weighted([
             ['completed', 55],
             ['no_show', 15],

@@ -1,17 +1,23 @@
 import { TREATMENT_SERVICE_TYPES } from '../../../shared/domain/consents';
 import { AGE_BANDS, raceGroupOf } from '../../../shared/domain/reports/dimensions';
-import { keyOf, keysOf, type Measure, MEASURES } from '../../../shared/domain/reports/catalogue';
+import { keysOf, type Measure, MEASURES } from '../../../shared/domain/reports/catalogue';
 import type { Period } from '../../../shared/domain/reports/periods';
 import type { Db } from '../db/open';
+import { Figures, type Values } from './figures';
+import type { TtaAnswerRow } from '../../../shared/contract/reports';
+import { participantFigures, programmeFigures, ttaAnswers } from './participants';
 import { boundsOf, type PeriodBounds } from './period';
+
+export type { Values };
 
 /**
  * Computes every figure of the measure catalogue for a period, in SQL over the indexed tables: a handful of
  * grouped scans of the period's contacts (by their UTC moment, `contacts_occurred`) and referrals (by their
- * date, `referrals_referred`), never a pass over the whole store. The result is keyed as the catalogue
- * keys figures (catalogue.ts); rates and statistics are worked out from the counts here.
+ * date, `referrals_referred`), and of the participant milestones and the plan (participants.ts), never a
+ * pass over the whole store. The result is keyed as the catalogue keys figures (catalogue.ts); rates and
+ * statistics are worked out from the counts here.
  *
- * This is the function the benchmark times (`npm run bench` → scripts/bench-reports.ts).
+ * This is the function the benchmark times (scripts/bench-reports.ts).
  */
 
 export interface ReportOptions {
@@ -22,8 +28,6 @@ export interface ReportOptions {
   officerId?: string | null;
 }
 
-export type Values = Record<string, number | null>;
-
 export interface ComputedReport {
   period: Period;
   months: string[];
@@ -33,6 +37,8 @@ export interface ComputedReport {
   /** The measures computed (an officer's own counts leave some out). */
   measures: string[];
   values: Values;
+  /** The TTA answers of the quarters wholly in the period (the unit's report only). */
+  ttaAnswers: TtaAnswerRow[];
 }
 
 const NOT_RECORDED = 'not_recorded';
@@ -47,30 +53,6 @@ function ageSql(day: string): string {
 
 /** The catalogue's age bands as SQL over a column `age`. */
 const AGE_BAND_SQL = `CASE ${AGE_BANDS.map((b) => `WHEN age BETWEEN ${b.min} AND ${b.max} THEN '${b.code}'`).join(' ')} ELSE '${NOT_RECORDED}' END`;
-
-class Figures {
-  readonly values: Values = {};
-
-  constructor(
-    readonly included: ReadonlySet<string>,
-    months: string[],
-  ) {
-    for (const m of MEASURES) {
-      if (!included.has(m.code)) continue;
-      for (const key of keysOf(m, months)) this.values[key] = m.kind === 'count' || m.kind === 'table' ? 0 : null;
-    }
-  }
-
-  add(code: string, parts: string[], n: number): void {
-    if (!this.included.has(code) || !n) return;
-    const key = keyOf(code, ...parts);
-    if (key in this.values) this.values[key] = (this.values[key] ?? 0) + n;
-  }
-
-  get(key: string): number | null {
-    return this.values[key] ?? null;
-  }
-}
 
 /** The bit of each need and service type in the masks the migration keeps (report_bits). */
 export function reportBits(db: Db): { need: Map<string, number>; serviceType: Map<string, number> } {
@@ -251,6 +233,10 @@ export function computeReport(db: Db, period: Period, opts: ReportOptions): Comp
   const bits = reportBits(db);
   contactFigures(db, f, b, scope, bits);
   referralFigures(db, f, period, officerId, bits);
+  if (!officerId) {
+    participantFigures(db, f, period, opts.today);
+    programmeFigures(db, f, period, opts.today);
+  }
   rates(f, b.months);
   return {
     period,
@@ -260,5 +246,6 @@ export function computeReport(db: Db, period: Period, opts: ReportOptions): Comp
     scope: officerId ? 'own' : 'unit',
     measures: [...included],
     values: f.values,
+    ttaAnswers: officerId ? [] : ttaAnswers(db, period),
   };
 }

@@ -101,6 +101,7 @@ export const reportsHandlers: ReportHandlers = {
         measures: report.measures,
         values: report.values,
         previousValues: previous?.values ?? null,
+        ttaAnswers: report.ttaAnswers,
         threshold,
         hidden,
         computedMs: Math.round(performance.now() - started),

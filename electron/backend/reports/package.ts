@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
-import { type Measure, MEASURES, PROFILES, type Profile, SECTIONS, UNITS } from '../../../shared/domain/reports/catalogue';
-import { unavailableFor } from '../../../shared/domain/reports/unavailable';
+import { type MeasureBase, MEASURES, PROFILES, type Profile, TTA_ANSWERS, UNITS } from '../../../shared/domain/reports/catalogue';
 import { periodLabel, periodSlug } from '../../../shared/domain/reports/periods';
 import { SUPPRESSED_MARKER, suppressionNote } from '../../../shared/domain/reports/words';
 import type { ComputedReport } from './compute';
 import type { Suppression } from './suppress';
-import { type Table, tableContext, tablesFor } from './tables';
+import { type Table, tableContext, tablesFor, ttaAnswersTable } from './tables';
 
 /**
  * A period's figures for one profile as a Frictionless tabular data package (zip): `datapackage.json` (the
@@ -59,7 +58,7 @@ function resourceOf(t: Table) {
     mediatype: 'text/csv',
     encoding: 'utf-8',
     dialect: { delimiter: ',', lineTerminator: '\r\n', header: true, doubleQuote: true, quoteChar: '"' },
-    schema: { fields: t.fields, missingValues: MISSING_VALUES, primaryKey: t.primaryKey },
+    schema: { fields: t.fields, missingValues: MISSING_VALUES, ...(t.primaryKey.length ? { primaryKey: t.primaryKey } : {}) },
   };
 }
 
@@ -78,7 +77,7 @@ const DICTIONARY_FIELDS = [
 
 function dictionary(tables: Table[]): Table {
   const rows = tables.flatMap((t) =>
-    t.measures.map((m: Measure) => [
+    t.measures.map((m: MeasureBase) => [
       m.code,
       `data/${t.name}.csv`,
       m.label,
@@ -110,6 +109,8 @@ function dictionary(tables: Table[]): Table {
 
 function readme(input: PackageInput, tables: Table[], profile: (typeof PROFILES)[number]): string {
   const { report, suppression } = input;
+  const ttaHidden =
+    tables.find((t) => t.name === TTA_ANSWERS.code)?.rows.filter((r) => r.at(-1) === SUPPRESSED_MARKER).length ?? 0;
   const lines = [
     `# ${profile.title}`,
     '',
@@ -126,16 +127,8 @@ function readme(input: PackageInput, tables: Table[], profile: (typeof PROFILES)
     '',
     suppressionNote(suppression.threshold),
     '',
-    `In this package ${suppression.hidden.size} figure(s) are hidden.`,
+    `In this package ${suppression.hidden.size} figure(s) are hidden${ttaHidden ? `, and ${ttaHidden} number answer(s) to the TTA questions` : ''}.`,
     '',
-    ...unavailableFor(input.profile).flatMap((g) => [
-      `## Not in this package: ${SECTIONS.find((x) => x.code === g.section)!.label.toLowerCase()}`,
-      '',
-      g.reason,
-      '',
-      ...g.measures.map((m) => `- ${m.label} (\`${m.code}\`)`),
-      '',
-    ]),
     '## Files',
     '',
     '| file | what it holds |',
@@ -186,6 +179,8 @@ export function writePackage(input: PackageInput): WrittenPackage {
     MEASURES.filter((m) => report.measures.includes(m.code)),
     ctx,
   );
+  if (TTA_ANSWERS.profiles.includes(code) && report.scope === 'unit')
+    tables.push(ttaAnswersTable(report.ttaAnswers, ctx, suppression.threshold));
   const all = [...tables, dictionary(tables)];
   const files: Record<string, Uint8Array> = {};
   for (const t of all)
@@ -210,10 +205,6 @@ export function writePackage(input: PackageInput): WrittenPackage {
     deflect_suppression: { threshold: suppression.threshold, marker: SUPPRESSED_MARKER, hidden: suppression.hidden.size },
     // The exporting store's audit-log head (sequence:hash): an anchor kept outside its database.
     ...(input.auditAnchor ? { deflect_audit_anchor: input.auditAnchor } : {}),
-    // Measures of this profile that cannot be counted yet, and why (never written as zeros).
-    deflect_not_available: unavailableFor(code).flatMap((g) =>
-      g.measures.map((m) => ({ measure: m.code, label: m.label, reason: g.reason })),
-    ),
     resources: all.map(resourceOf),
   };
   files['datapackage.json'] = strToU8(`${JSON.stringify(descriptor, null, 2)}\n`);

@@ -78,10 +78,12 @@ export function recordExport(db: Db, e: NewExport): string {
   return id;
 }
 
-export function listExports(db: Db, where = '1', params: unknown[] = [], limit = 200): ExportRecord[] {
+/** The latest exports, newest first (`where`: an optional condition with `?` parameters). */
+export function listExports(db: Db, where = '', params: unknown[] = [], limit = 200): ExportRecord[] {
   const staff = staffNames(db);
+  const condition = where ? `WHERE ${where}` : '';
   const rows = db
-    .prepare(`SELECT * FROM report_exports WHERE ${where} ORDER BY created_at DESC, rowid DESC LIMIT ${Math.floor(limit)}`)
+    .prepare(`SELECT * FROM report_exports ${condition} ORDER BY created_at DESC, rowid DESC LIMIT ${Math.floor(limit)}`)
     .all(...params) as ExportRow[];
   return rows.map((r) => ({
     id: r.id,

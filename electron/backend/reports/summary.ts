@@ -1,6 +1,5 @@
 import { categoriesOf, keyOf, type Measure, MEASURES, measure } from '../../../shared/domain/reports/catalogue';
 import { monthLabel, periodDates, periodLabel, periodName } from '../../../shared/domain/reports/periods';
-import { UNAVAILABLE } from '../../../shared/domain/reports/unavailable';
 import { inSentence, SUPPRESSED_MARKER, suppressionNote } from '../../../shared/domain/reports/words';
 import type { Letterhead } from '../letters/letterhead';
 import type { BarChart } from '../pdf/charts';
@@ -76,29 +75,27 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
     },
     {
       kind: 'figures',
-      items: [
-        ...headline.map((m) => {
-          const key = headlineKey(m);
-          return {
-            value: figureText(m, key, report, suppression.hidden),
-            muted: suppression.hidden.has(key) || report.values[key] === null,
-            label: headlineLabel(m),
-            note: previous && prevName ? `${prevName}: ${figureText(m, key, previous.report, previous.suppression.hidden)}` : '',
-          };
-        }),
-        ...UNAVAILABLE.flatMap((g) => g.measures.flatMap((m) => (m.headline ? [m.headline] : []))).map((label) => ({
-          value: 'Not available',
-          muted: true,
-          label,
-          note: 'Until participant milestones are recorded',
-        })),
-      ],
+      items: headline.map((m) => {
+        const key = headlineKey(m);
+        return {
+          value: figureText(m, key, report, suppression.hidden),
+          muted: suppression.hidden.has(key) || report.values[key] === null,
+          label: headlineLabel(m),
+          note: previous && prevName ? `${prevName}: ${figureText(m, key, previous.report, previous.suppression.hidden)}` : '',
+        };
+      }),
     },
     bars('contacts_by_month', 'Contacts per month', input, 'vertical', { heading: 'Contacts' }),
     bars('contacts_by_pathway', 'Contacts by deflection pathway', input, 'horizontal'),
-    bars('referral_funnel', 'Referral funnel: referrals made in the period, by the furthest stage reached', input, 'horizontal', {
-      heading: 'Referrals and treatment engagement',
-    }),
+    bars(
+      'referral_funnel',
+      'Referral funnel: referrals made in the period, counted at every stage they reached',
+      input,
+      'horizontal',
+      {
+        heading: 'Referrals and treatment engagement',
+      },
+    ),
     bars('days_to_engagement_distribution', 'Days from first contact to treatment engagement', input, 'vertical', {
       caption: 'People who first engaged in treatment in the period. Engagement within 30 days is the state’s key indicator.',
     }),
@@ -110,7 +107,6 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
       paragraphs: [
         suppressionNote(suppression.threshold),
         ...headline.map((m) => `${headlineLabel(m)}: ${m.definition}`),
-        ...UNAVAILABLE.map((g) => `${g.reason} Not in this summary: ${g.measures.map((m) => inSentence(m.label)).join('; ')}.`),
         ...(input.auditAnchor ? [`Audit log anchor when this summary was made: ${input.auditAnchor}.`] : []),
       ],
     },

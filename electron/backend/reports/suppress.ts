@@ -222,7 +222,7 @@ export function suppress(values: Values, months: readonly string[], threshold: n
   const present = (k: string) => k in values;
   const protectable = new Set<string>();
   for (const m of MEASURES) {
-    if ((m.kind !== 'count' && m.kind !== 'table') || (m.kind === 'count' && m.unprotected)) continue;
+    if (m.kind !== 'count' && m.kind !== 'table') continue;
     for (const k of keysOf(m, months)) if (present(k)) protectable.add(k);
   }
   const relations = relationsOf(months).filter((r) => [r.total, ...r.parts].every((k) => isAtom(k) || present(k)));

@@ -3,13 +3,18 @@ import {
   keyOf,
   type Measure,
   measure,
+  type MeasureBase,
   type Profile,
+  TTA_ANSWERS,
+  ttaAnswerHidden,
   UNITS,
   type Unit,
 } from '../../../shared/domain/reports/catalogue';
 import { DIMENSIONS } from '../../../shared/domain/reports/dimensions';
 import { monthLabel, type Period } from '../../../shared/domain/reports/periods';
 import { SUPPRESSED_MARKER } from '../../../shared/domain/reports/words';
+import { ANSWER_TYPES } from '../../../shared/domain/tta';
+import type { TtaAnswerRow } from '../../../shared/contract/reports';
 import type { Values } from './compute';
 
 /**
@@ -32,8 +37,10 @@ export interface Table {
   name: string;
   title: string;
   description: string;
-  measures: Measure[];
+  /** What the dictionary and the README describe. */
+  measures: MeasureBase[];
   fields: SchemaField[];
+  /** Empty: the table has no primary key. */
   primaryKey: string[];
   rows: string[][];
 }
@@ -190,4 +197,52 @@ export function tablesFor(profile: Profile, measures: readonly Measure[], ctx: T
     .filter((m) => m.kind === 'table' || m.by)
     .map((m) => (m.kind === 'table' ? twoWayTable(m, ctx) : breakdownTable(m, ctx)));
   return [summaryTable(single, ctx), ...tables];
+}
+
+/** A number answer from 1 to the threshold is a small count like any other: suppressed (0 and larger ones are shown). */
+function ttaAnswerCell(r: TtaAnswerRow, threshold: number): string {
+  return ttaAnswerHidden(r.answerType, r.answer, threshold) ? SUPPRESSED_MARKER : r.answer;
+}
+
+/** The TTA answers of the period's quarters, one row per answer; small number answers suppressed. */
+export function ttaAnswersTable(rows: readonly TtaAnswerRow[], ctx: TableContext, threshold: number): Table {
+  const m = TTA_ANSWERS;
+  return {
+    name: m.code,
+    title: m.label,
+    description: m.definition,
+    measures: [m],
+    fields: [
+      ...PERIOD_FIELDS,
+      {
+        name: 'quarter',
+        title: 'Quarter',
+        type: 'string',
+        description: 'The calendar quarter answered, as 2026-Q3.',
+        constraints: { required: true },
+      },
+      {
+        name: 'question',
+        title: 'Question',
+        type: 'string',
+        description: 'The wording of the question when it was answered (rows in the order of the questions).',
+        constraints: { required: true },
+      },
+      {
+        name: 'answer_type',
+        title: 'Answer type',
+        type: 'string',
+        constraints: { required: true, enum: ANSWER_TYPES.map((t) => t.code) },
+      },
+      {
+        name: 'answer',
+        title: 'Answer',
+        type: 'string',
+        description: `A number as written (from 1 to the suppression threshold: ${SUPPRESSED_MARKER}), yes or no, or the text of the answer.`,
+      },
+    ],
+    // Two questions may be worded alike: no key beyond the order of the rows.
+    primaryKey: [],
+    rows: rows.map((r) => [...ctx.periodCells, r.quarter, r.question, r.answerType, ttaAnswerCell(r, threshold)]),
+  };
 }

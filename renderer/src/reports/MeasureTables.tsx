@@ -1,16 +1,27 @@
-import { ActionIcon, Alert, Card, Group, List, Stack, Table, Tabs, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Card, Group, Stack, Table, Tabs, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconEyeOff, IconInfoCircle } from '@tabler/icons-react';
 import { useId } from 'react';
 import type { Report } from '../../../shared/contract/reports';
-import { categoriesOf, keyOf, type Measure, measure, MEASURES, SECTIONS, UNITS } from '../../../shared/domain/reports/catalogue';
-import { monthLabel } from '../../../shared/domain/reports/periods';
-import { UNAVAILABLE } from '../../../shared/domain/reports/unavailable';
+import {
+  categoriesOf,
+  keyOf,
+  type Measure,
+  type MeasureBase,
+  measure,
+  MEASURES,
+  SECTIONS,
+  TTA_ANSWERS,
+  ttaAnswerHidden,
+  UNITS,
+} from '../../../shared/domain/reports/catalogue';
+import { monthLabel, quartersWithin } from '../../../shared/domain/reports/periods';
+import { quarterLabel } from '../../../shared/domain/tta';
 import { breakdownLabel, changeText, formatFigure, type Row, rowsOf } from './figures';
 
 /** Every figure of the report by section, each with its definition on hover or focus and the previous period beside it. */
 
 /** A measure's definition: shown on hover and on keyboard focus of the ⓘ beside its name, and read by screen readers. */
-export function Definition({ m }: { m: Measure }) {
+export function Definition({ m }: { m: MeasureBase }) {
   const id = useId();
   const text = (
     <Stack gap={4}>
@@ -193,14 +204,58 @@ function TwoWay({ m, report }: { m: Measure; report: Report }) {
   );
 }
 
+/** The TTA provider's questions answered for the quarters of the period (not figures: shown as written). */
+function TtaAnswers({ report }: { report: Report }) {
+  const id = useId();
+  const m = TTA_ANSWERS;
+  return (
+    <Stack gap={4}>
+      <Group gap={4}>
+        <Title order={4} size="h6" id={id}>
+          {m.label}
+        </Title>
+        <Definition m={m} />
+      </Group>
+      {report.ttaAnswers.length ? (
+        <Table striped withTableBorder verticalSpacing={4} aria-labelledby={id}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Quarter</Table.Th>
+              <Table.Th>Question</Table.Th>
+              <Table.Th>Answer</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.ttaAnswers.map((a) => (
+              <Table.Tr key={`${a.quarter}-${a.position}`}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{quarterLabel(a.quarter)}</Table.Td>
+                <Table.Td>{a.question}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+                  {a.answer}
+                  {ttaAnswerHidden(a.answerType, a.answer, report.threshold) ? <HiddenMark /> : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {!quartersWithin(report.period).length
+            ? 'TTA answers are kept per quarter: pick a quarter or a year to see them.'
+            : 'No TTA answers saved for the quarters of this period. A coordinator answers them under Milestones → TTA metrics.'}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** The figures by section, one tab each, every figure with its definition and the previous period beside it. */
 export function MeasureTables({ report }: { report: Report }) {
   const included = new Set(report.measures);
   const sections = SECTIONS.map((s) => ({
     ...s,
     measures: MEASURES.filter((m) => m.section === s.code && included.has(m.code)),
-    unavailable: report.scope === 'unit' ? UNAVAILABLE.filter((g) => g.section === s.code) : [],
-  })).filter((s) => s.measures.length || s.unavailable.length);
+  })).filter((s) => s.measures.length);
   return (
     <Card withBorder radius="sm" padding="md" component="section" aria-labelledby="report-figures">
       <Title order={2} size="h3" id="report-figures" mb="sm">
@@ -220,16 +275,6 @@ export function MeasureTables({ report }: { report: Report }) {
           return (
             <Tabs.Panel key={s.code} value={s.code}>
               <Stack gap="md">
-                {s.unavailable.map((g) => (
-                  <Alert key={g.section} color="gray" title="Not available yet" data-testid={`unavailable-${g.section}`}>
-                    <Text size="sm">{g.reason}</Text>
-                    <List size="sm" mt={6}>
-                      {g.measures.map((m) => (
-                        <List.Item key={m.code}>{m.label}</List.Item>
-                      ))}
-                    </List>
-                  </Alert>
-                ))}
                 {single.length ? <SingleFigures measures={single} report={report} /> : null}
                 {broken.map((m) =>
                   m.kind === 'table' ? (
@@ -238,6 +283,7 @@ export function MeasureTables({ report }: { report: Report }) {
                     <Breakdown key={m.code} m={m} report={report} />
                   ),
                 )}
+                {s.code === TTA_ANSWERS.section && report.scope === 'unit' ? <TtaAnswers report={report} /> : null}
               </Stack>
             </Tabs.Panel>
           );

@@ -4,7 +4,6 @@ import { type ReactNode, useId, useState } from 'react';
 import type { Report } from '../../../shared/contract/reports';
 import { categoriesOf, keyOf, measure } from '../../../shared/domain/reports/catalogue';
 import { monthLabel } from '../../../shared/domain/reports/periods';
-import { PARTICIPANT_MILESTONES_MISSING } from '../../../shared/domain/reports/unavailable';
 import { formatNumber } from '../ui/format';
 
 /**
@@ -74,6 +73,8 @@ function Bars({ report, code, title, note }: { report: Report; code: string; tit
         dataKey="label"
         orientation="vertical"
         yAxisProps={{ width: 170 }}
+        // Room right of the longest bar for its label ("1,330"), which the chart would otherwise cut off.
+        barChartProps={{ margin: { top: 5, right: 56, bottom: 5, left: 5 } }}
         withBarValueLabel
         valueFormatter={formatNumber}
         series={[{ name: 'value', label: measure(code).unit === 'people' ? 'People' : 'Referrals', color: 'blue.7' }]}
@@ -130,16 +131,6 @@ export function ReportCharts({ report }: { report: Report }) {
             title="Days from first contact to treatment engagement"
             note="People who first engaged in treatment in the period."
           />
-        ) : report.scope === 'unit' ? (
-          <ChartCard
-            title="Days from first contact to treatment engagement"
-            summary={`Not drawn: ${PARTICIPANT_MILESTONES_MISSING}`}
-          >
-            <Text size="sm" c="gray.8">
-              {PARTICIPANT_MILESTONES_MISSING} The chart shows how long people took from their first contact to their first
-              treatment appointment.
-            </Text>
-          </ChartCard>
         ) : null}
         {has('age_band') ? <Demographics report={report} /> : null}
       </SimpleGrid>

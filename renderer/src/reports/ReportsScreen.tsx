@@ -4,7 +4,6 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Report } from '../../../shared/contract/reports';
 import { keyOf, type Measure, MEASURES } from '../../../shared/domain/reports/catalogue';
 import { periodLabel } from '../../../shared/domain/reports/periods';
-import { PARTICIPANT_MILESTONES_MISSING, UNAVAILABLE } from '../../../shared/domain/reports/unavailable';
 import { inSentence } from '../../../shared/domain/reports/words';
 import { api } from '../api';
 import { useSession } from '../app/session';
@@ -30,13 +29,8 @@ function headlineKey(m: Measure): string {
 function Headlines({ report }: { report: Report }) {
   const hidden = new Set(report.hidden);
   const items = MEASURES.filter((m) => m.headline && report.measures.includes(m.code));
-  // The unit's headline figures that cannot be counted yet, named and marked as such (never a zero).
-  const missing =
-    report.scope === 'unit'
-      ? UNAVAILABLE.flatMap((g) => g.measures.flatMap((m) => (m.headline ? [{ code: m.code, label: m.headline }] : [])))
-      : [];
   return (
-    <SimpleGrid cols={{ base: 2, md: 3, xl: Math.min(items.length + missing.length, 6) }} spacing="sm">
+    <SimpleGrid cols={{ base: 2, md: 3, xl: Math.min(items.length, 6) }} spacing="sm">
       {items.map((m) => {
         const key = headlineKey(m);
         const value = report.values[key] ?? null;
@@ -69,19 +63,6 @@ function Headlines({ report }: { report: Report }) {
           </Card>
         );
       })}
-      {missing.map((m) => (
-        <Card key={m.code} withBorder radius="sm" padding="sm" data-testid={`headline-${m.code}`} bg="gray.0">
-          <Text size="sm" fw={600} lh={1.3}>
-            {m.label}
-          </Text>
-          <Text fz="lg" fw={700} lh={1.6} c="gray.8" data-testid="headline-value">
-            Not available
-          </Text>
-          <Text size="xs" c="gray.8">
-            {PARTICIPANT_MILESTONES_MISSING}
-          </Text>
-        </Card>
-      ))}
     </SimpleGrid>
   );
 }

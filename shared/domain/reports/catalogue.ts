@@ -1,5 +1,6 @@
 import { DIMENSIONS } from './dimensions';
 import { ACTIVITY_MEASURES } from './measuresActivity';
+import { ENGAGEMENT_MEASURES, PROGRAMME_MEASURES, TTA_ANSWERS, ttaAnswerHidden } from './measuresEngagement';
 import { OUTCOME_MEASURES } from './measuresOutcomes';
 import type { Measure, Profile, Section } from './types';
 import { SECTIONS } from './types';
@@ -25,7 +26,15 @@ import type { VocabItem } from '../vocab';
 
 export * from './types';
 
-export const MEASURES: readonly Measure[] = [...ACTIVITY_MEASURES, ...OUTCOME_MEASURES];
+export const MEASURES: readonly Measure[] = [
+  ...ACTIVITY_MEASURES,
+  ...OUTCOME_MEASURES,
+  ...ENGAGEMENT_MEASURES,
+  ...PROGRAMME_MEASURES,
+];
+
+/** Not a figure: the quarter's TTA question-and-answer rows (a table of its own in the TTA package). */
+export { TTA_ANSWERS, ttaAnswerHidden };
 
 const BY_CODE: ReadonlyMap<string, Measure> = new Map(MEASURES.map((m) => [m.code, m]));
 

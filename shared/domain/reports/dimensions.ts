@@ -8,7 +8,9 @@ import {
   SEXES,
   VETERAN_STATUSES,
 } from '../intake';
+import { MILESTONE_STATUSES } from '../milestones';
 import { NEEDS } from '../needs';
+import { EXIT_REASONS, RETENTION_CHECK_DAYS } from '../participants';
 import { CLOSURE_REASONS, REFERRAL_STATUSES } from '../referrals';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../serviceTypes';
 import type { VocabItem } from '../vocab';
@@ -62,11 +64,8 @@ export const FUNNEL_STAGES = [
   { code: 'completed', label: 'Completed' },
 ] as const;
 
-export const RETENTION_CHECKS = [
-  { code: 'd30', label: '30 days' },
-  { code: 'd60', label: '60 days' },
-  { code: 'd90', label: '90 days' },
-] as const;
+/** The participant milestones' retention checks (30, 60 and 90 days after the first treatment engagement). */
+export const RETENTION_CHECKS = RETENTION_CHECK_DAYS.map((days) => ({ code: `d${days}`, label: `${days} days` }));
 
 export const TRAFFICKING_KINDS = [
   { code: 'sex_trafficking', label: 'Sex-trafficking indicators' },
@@ -118,6 +117,8 @@ export const DIMENSIONS = {
   daysBucket: dim('days', 'Days to engagement', DAYS_BUCKETS),
   dayStat: dim('statistic', 'Statistic', DAY_STATS),
   retention: dim('check', 'Retention check', RETENTION_CHECKS),
+  exitReason: dim('exit_reason', 'Reason for leaving', EXIT_REASONS),
+  milestoneStatus: dim('status', 'Status', MILESTONE_STATUSES),
   ageBand: dim('age_band', 'Age band', [...AGE_BANDS, { code: 'not_recorded', label: 'Not recorded' }]),
   sex: dim('sex', 'Sex', [...SEXES, NOT_RECORDED]),
   race: dim('race_ethnicity', 'Race and ethnicity', RACE_GROUPS),

@@ -1,3 +1,5 @@
+import { quarterOf, quarterRange, shiftQuarter } from '../tta';
+
 /**
  * Report periods: a quarter (the default: the last full one), a calendar year, or any range of days. Dates
  * are calendar days (YYYY-MM-DD, both ends included) in the department's time zone; the backend turns
@@ -170,4 +172,14 @@ export function periodProblem(p: Period, today: string): { field: 'from' | 'to';
   if (p.from > today) return { field: 'from', message: 'From: the period starts in the future.' };
   if (periodDays(p) > MAX_REPORT_DAYS) return { field: 'to', message: 'To: a report covers at most 20 years.' };
   return null;
+}
+
+/** The calendar quarters that lie wholly in a period ("2026-Q3"), in order. */
+export function quartersWithin(period: Period): string[] {
+  const out: string[] = [];
+  for (let q = quarterOf(period.from); quarterRange(q).from <= period.to; q = shiftQuarter(q, 1)) {
+    const r = quarterRange(q);
+    if (r.from >= period.from && r.to <= period.to) out.push(q);
+  }
+  return out;
 }

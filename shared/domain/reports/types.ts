@@ -39,10 +39,12 @@ export const UNITS = {
   percent: 'percent',
   days: 'days',
   milestones: 'milestones',
+  answers: 'answers',
 } as const;
 export type Unit = keyof typeof UNITS;
 
-interface MeasureBase {
+/** What every figure (and the TTA answers) declares: the words of the screen, the dictionary and the README. */
+export interface MeasureBase {
   code: string;
   section: Section;
   label: string;
@@ -74,8 +76,6 @@ export interface CountMeasure extends MeasureBase {
   overlapping?: boolean;
   /** Categories that are the same figure as another measure's (a key): one value, hidden together. */
   alias?: Record<string, string>;
-  /** Not a count of people or events (programme milestones): never suppressed. */
-  unprotected?: boolean;
   /** A sum of this measure is hidden whenever this figure (a key) is hidden. */
   dependsOn?: string;
 }
