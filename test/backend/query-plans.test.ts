@@ -189,4 +189,21 @@ describe('hot queries use indexes (EXPLAIN QUERY PLAN)', () => {
     ]);
     expect(scans.map((s) => s.table)).toEqual(['contacts', 'referrals']);
   });
+
+  it('the check catches a subquery that reads the same range for every outer row instead of the row’s own records', () => {
+    const db = unit.backend.requireDb();
+    const perRow = (index: string) =>
+      fullScans(db, [
+        {
+          sql: `SELECT (SELECT max(m.still_engaged) FROM participant_milestones m INDEXED BY ${index}
+                  WHERE m.person_id = p.person_id AND m.kind = 'retention' AND m.removed_at IS NULL)
+                  FROM participant_progress p INDEXED BY participant_progress_engaged WHERE p.first_engaged_on BETWEEN ? AND ?`,
+          params: ['2026-07-01', '2026-09-30'],
+        },
+      ]);
+    expect(perRow('participant_milestones_kind').map((s) => s.detail)).toEqual([
+      'per outer row: SEARCH m USING INDEX participant_milestones_kind (kind=?)',
+    ]);
+    expect(perRow('participant_milestones_person')).toEqual([]);
+  });
 });

@@ -52,7 +52,10 @@ export function growingTables(db: Db): Set<string> {
   return new Set(names.filter((n) => !BOUNDED.test(n) && !/_fts(_\w+)?$/.test(n)));
 }
 
-/** Each full scan of a growing table in the plans of these statements (writes without a WHERE are skipped). */
+/**
+ * Each full scan of a growing table in the plans of these statements (writes without a WHERE are skipped),
+ * and each correlated subquery that searches a growing table by something other than the outer row's key.
+ */
 export function fullScans(db: Db, executed: readonly Executed[]): FullScan[] {
   const growing = growingTables(db);
   const found: FullScan[] = [];
@@ -68,7 +71,16 @@ export function fullScans(db: Db, executed: readonly Executed[]): FullScan[] {
     // "ORDER BY seq DESC LIMIT 1" with no condition reads the first rows of an index in order, not the table.
     const unfiltered = !/\bWHERE\b/i.test(outerLevel(trimmed).replace(/\bWHERE 1 = 1\b/gi, ''));
     const stopsEarly = /\bLIMIT\b/i.test(trimmed) && unfiltered && !plan.some((p) => /TEMP B-TREE/.test(p.detail));
-    for (const { detail } of plan) {
+    const rows = plan as { id: number; parent: number; detail: string }[];
+    const correlated = new Set(rows.filter((p) => /^CORRELATED /.test(p.detail)).map((p) => p.id));
+    for (const { detail, parent } of rows) {
+      // A subquery run once per outer row must find that row's own records by their key (person_id=?,
+      // contact_id=?, id=?): searched by anything else (kind=?) it reads the same large range for every row.
+      const search = /^SEARCH (\w+) USING (?:COVERING )?INDEX \w+ \((\w+)[=><]/.exec(detail);
+      if (search && correlated.has(parent) && !/^(id|\w+_id)$/.test(search[2]!)) {
+        const table = [search[1]!, ...(names.get(search[1]!) ?? [])].find((t) => growing.has(t));
+        if (table) found.push({ sql: trimmed, detail: `per outer row: ${detail}`, table });
+      }
       const m = /^SCAN (\w+)/.exec(detail);
       if (!m || /VIRTUAL TABLE/.test(detail) || stopsEarly) continue;
       const table = [m[1]!, ...(names.get(m[1]!) ?? [])].find((t) => growing.has(t));

@@ -65,13 +65,13 @@ export function participantFigures(db: Db, f: Figures, period: Period, today: st
 
   // Retention checks that fell due in the period, up to today: engaged `n` days before those days.
   const lastDue = to < today ? to : today;
+  // Each person's checks are found through their own milestones (by person): left to itself SQLite reads
+  // every retention check of the store for each person, through the partial index by kind.
   const checks = db.prepare(
-    `SELECT count(*) AS due,
-            coalesce(sum(EXISTS (SELECT 1 FROM participant_milestones m WHERE m.person_id = p.person_id AND m.kind = 'retention'
-                                   AND m.check_days = @n AND m.removed_at IS NULL)), 0) AS checked,
-            coalesce(sum(EXISTS (SELECT 1 FROM participant_milestones m WHERE m.person_id = p.person_id AND m.kind = 'retention'
-                                   AND m.check_days = @n AND m.removed_at IS NULL AND m.still_engaged = 1)), 0) AS retained
-       FROM participant_progress p INDEXED BY participant_progress_engaged WHERE p.first_engaged_on BETWEEN @a AND @b`,
+    `SELECT count(*) AS due, count(still) AS checked, coalesce(sum(still), 0) AS retained
+       FROM (SELECT (SELECT max(m.still_engaged) FROM participant_milestones m INDEXED BY participant_milestones_person
+                      WHERE m.person_id = p.person_id AND m.kind = 'retention' AND m.check_days = @n AND m.removed_at IS NULL) AS still
+               FROM participant_progress p INDEXED BY participant_progress_engaged WHERE p.first_engaged_on BETWEEN @a AND @b)`,
   );
   if (lastDue >= from) {
     for (const n of RETENTION_CHECK_DAYS) {
@@ -99,7 +99,8 @@ export function participantFigures(db: Db, f: Figures, period: Period, today: st
     .prepare(
       `SELECT m.exit_reason AS reason, count(*) AS people FROM participant_milestones m INDEXED BY participant_milestones_kind
         WHERE m.kind = 'exited' AND m.removed_at IS NULL AND m.date BETWEEN @from AND @to
-          AND NOT EXISTS (SELECT 1 FROM participant_milestones l WHERE l.person_id = m.person_id AND l.kind = 'exited'
+          AND NOT EXISTS (SELECT 1 FROM participant_milestones l INDEXED BY participant_milestones_person
+                WHERE l.person_id = m.person_id AND l.kind = 'exited'
                 AND l.removed_at IS NULL AND l.date BETWEEN @from AND @to
                 AND (l.date > m.date OR (l.date = m.date AND l.created_at > m.created_at)))
         GROUP BY 1`,
