@@ -6,11 +6,14 @@ import { auditHead } from './audit/anchor';
 import { type AuditInput, appendAudit } from './audit/log';
 import { FolderLock } from './db/folderLock';
 import { type Db, openDatabase, type OpenOptions } from './db/open';
-import { recoverInterruptedSwap } from './maintenance/swap';
+import { recoverInterruptedSwap, SWAP_JOURNAL } from './maintenance/swap';
 import { keepRollbackCopy } from './maintenance/rollbackCopy';
 import { getIdleLockMinutes } from './system/idleLock';
 import { AppError } from './errors';
 import { faultMessage } from './faults';
+import { logError } from './log';
+import { checkDataFolder, type DataDirSource, rememberStoreFolder } from './system/dataFolder';
+import type { DataFolder } from '../../shared/contract/system';
 import type { KdfCost } from './vault/crypto';
 import { DB_FILE, type PendingAudit, readVault, type VaultFile, vaultExists, writeVault } from './vault/file';
 
@@ -42,6 +45,10 @@ export interface BackendOptions {
   now?: () => number;
   /** Run the daily backup on its schedule while the store is open (the app and the harness; not the command line). */
   scheduleBackups?: boolean;
+  /** Where `dataDir` came from; a folder named at start gets a new store only after the user confirms. Default 'default'. */
+  dataDirSource?: DataDirSource;
+  /** The list of folders that held a store on this computer (system/dataFolder.ts); none when not given. */
+  knownFoldersFile?: string;
 }
 
 export interface Session {
@@ -80,8 +87,18 @@ export class Backend {
    * command line), then finishes or undoes a key rotation or restore that a crash interrupted. Called
    * before every call; a folder that does not exist yet is claimed when it is created.
    */
-  claimFolder(dir: string = this.dataDir): void {
+  claimFolder(dir: string = this.dataDir, { evenWithoutStore = false }: { evenWithoutStore?: boolean } = {}): void {
     if (this.folderLocks.has(dir) || !existsSync(dir)) return;
+    // A folder that held a store which is gone, or that is not confirmed for a new one, gets no lock file either:
+    // nothing is written there until the user has decided (system/dataFolder.ts).
+    // A switch to a restored store that a crash interrupted (its journal is there) is finished below, never skipped.
+    if (!evenWithoutStore && dir === this.options.dataDir && !vaultExists(dir) && !existsSync(join(dir, SWAP_JOURNAL))) {
+      const state = checkDataFolder(dir, {
+        source: this.options.dataDirSource ?? 'default',
+        knownFoldersFile: this.options.knownFoldersFile,
+      }).state;
+      if (state !== 'new' && state !== 'ready') return;
+    }
     this.folderLocks.set(dir, FolderLock.acquire(dir, this.options.nativeBinding));
     const recovered = recoverInterruptedSwap(dir);
     if (recovered) {
@@ -148,6 +165,25 @@ export class Backend {
     return vaultExists(this.dataDir);
   }
 
+  /** What is in the store's folder now: a store, nothing yet, or a problem to explain (nothing is written). */
+  dataFolder(): DataFolder {
+    if (this.demoDir) return { path: this.demoDir, state: this.isSetUp() ? 'ready' : 'new', problem: null };
+    return checkDataFolder(this.dataDir, {
+      source: this.options.dataDirSource ?? 'default',
+      knownFoldersFile: this.options.knownFoldersFile,
+    });
+  }
+
+  /** Writes down (outside the folder) that the real store's folder holds a store; never fails a login over it. */
+  rememberStoreFolder(): void {
+    if (this.demoDir) return;
+    try {
+      rememberStoreFolder(this.options.knownFoldersFile, this.options.dataDir);
+    } catch (err) {
+      logError('remember data folder', err);
+    }
+  }
+
   /**
    * Creates the data folder for a new store. Only its last level: if the parent is missing (a drive
    * that is not connected), the store is not quietly set up somewhere else.
@@ -163,7 +199,7 @@ export class Backend {
         );
       }
     }
-    this.claimFolder();
+    this.claimFolder(this.dataDir, { evenWithoutStore: true });
   }
 
   readVault(): VaultFile {

@@ -57,7 +57,10 @@ export function createBackend(
   storeCheckOf(backend);
   // The start-up notice (an interrupted rotation or restore) is for the login screen; a login has seen it.
   backend.onStore((event) => {
-    if (event === 'open') backend.notice = null;
+    if (event !== 'open') return;
+    backend.notice = null;
+    // Remembered outside the folder: a later start that finds it gone says so instead of offering a new store.
+    if (backend.isSetUp()) backend.rememberStoreFolder();
   });
   if (options.scheduleBackups) watchBackupSchedule(backend);
   return { backend, router };

@@ -27,9 +27,9 @@ function main(): void {
   app.enableSandbox();
   registerAppScheme();
 
-  let dataDir: string;
+  let folder: ReturnType<typeof configureDataDir>;
   try {
-    dataDir = configureDataDir().dataDir;
+    folder = configureDataDir();
   } catch (err) {
     if (err instanceof CommandLineError) return fail('Deflect cannot start', err.message, 2);
     throw err;
@@ -53,7 +53,13 @@ function main(): void {
     const problem = checkNativeDriver(nativeBinding);
     if (problem) return fail(problem.title, problem.detail, 1);
 
-    const { backend, router } = createBackend({ dataDir, scheduleBackups: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const { backend, router } = createBackend({
+      dataDir: folder.dataDir,
+      dataDirSource: folder.source,
+      knownFoldersFile: folder.knownFoldersFile,
+      scheduleBackups: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
     // One program per data folder: the command line, a scheduled task or the test harness may hold it.
     try {
       backend.claimFolder();

@@ -183,7 +183,16 @@ export function responseHeaders(path: string): Record<string, string> {
   };
 }
 
-export type DataDirSource = 'argument' | 'environment' | 'default';
+import type { DataDirSource } from '../backend/system/dataFolder';
+
+export type { DataDirSource };
+
+/**
+ * The list of data folders that held a store on this computer (electron/backend/system/dataFolder.ts), kept in
+ * the app's default folder: a folder named with `--data-dir` that is found empty or gone later is then
+ * reported as a missing store, never offered a new one.
+ */
+export const KNOWN_FOLDERS_FILE = 'deflect-data-folders.json';
 
 export class CommandLineError extends Error {
   override name = 'CommandLineError';

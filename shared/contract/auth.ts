@@ -46,6 +46,8 @@ export const authContract = {
     input: z.strictObject({
       department: departmentSchema,
       admin: z.strictObject({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }),
+      /** The user confirmed a new store in a data folder named at start that holds none (state `confirm_new`). */
+      newFolderConfirmed: z.literal(true).optional(),
     }),
     output: z.object({ recoveryKey: z.string() }),
     access: 'public',

@@ -7,8 +7,22 @@ import { sessionUserSchema } from './users';
 /** Refused, never silently clamped: the user is told what the field accepts. */
 export const IDLE_LOCK_RANGE_MESSAGE = `Inactivity lock must be from ${IDLE_LOCK_MIN_MINUTES} to ${IDLE_LOCK_MAX_MINUTES} minutes (whole minutes).`;
 
+/**
+ * The data folder as found at start. `new`: a new installation, setup is offered. `confirm_new`: a folder named
+ * at start (`--data-dir`, `DEFLECT_DATA_DIR`) that holds no store: setup only after the user confirms it.
+ * `unreachable`: the folder or the drive it is on cannot be reached. `store_missing`: it held a store that is not
+ * there now. The last two never offer setup; `problem` says what is wrong and what to do.
+ */
+export const dataFolderSchema = z.object({
+  path: z.string(),
+  state: z.enum(['ready', 'new', 'confirm_new', 'unreachable', 'store_missing']),
+  problem: z.string().nullable(),
+});
+export type DataFolder = z.infer<typeof dataFolderSchema>;
+
 export const systemStateSchema = z.object({
   setupDone: z.boolean(),
+  dataFolder: dataFolderSchema,
   departmentName: z.string().nullable(),
   banner: z.string(),
   demo: z.boolean(),

@@ -70,7 +70,7 @@ describe('admin command line', { timeout: 240_000 }, () => {
 
     const missing = await deflect(['status', '--data-dir', join(dir, 'nope'), '--user', 'chief'], { DEFLECT_PASSWORD: PASSWORD });
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toMatch(/No such data folder/);
+    expect(missing.stderr).toMatch(/Cannot reach the data folder .*nope: it does not exist/);
 
     const foreign = tempDir();
     writeFileSync(join(foreign, 'notes.txt'), 'hello');

@@ -57,6 +57,13 @@ test('first run: the setup form reports each problem beside its field', async ()
   await expect(page.getByLabel('Display name')).toHaveAccessibleDescription(/Display name is required\./);
   await expect(page.getByLabel(/^Password/)).toHaveAccessibleDescription('Enter a password.');
   await expect(page.getByTestId('error-summary')).toContainText('4 problems to fix');
+  // Each item of the summary names its field (a message that already starts with it is not repeated).
+  await expect(page.getByTestId('error-summary').getByRole('listitem')).toHaveText([
+    'Department name is required.',
+    'Username is required.',
+    'Display name is required.',
+    'Password: Enter a password.',
+  ]);
   await expect(page.getByText('City is required.')).toHaveCount(0);
   await expect(page.getByLabel('Department name')).toBeFocused();
 

@@ -273,7 +273,8 @@ test('an intake draft survives the backend being killed mid-entry', async () => 
   try {
     await page.goto(harness.url);
     const call = (name: string, input: unknown) => callFromPage(page, name, input);
-    await call('auth.setup', { department: { name: 'Testville Police Department' }, admin: ADMIN });
+    // The harness is started with --data-dir, as the app can be: a new store there needs the user's confirmation.
+    await call('auth.setup', { department: { name: 'Testville Police Department' }, admin: ADMIN, newFolderConfirmed: true });
     await call('auth.login', { username: ADMIN.username, password: ADMIN.password });
     await call('users.create', {
       username: OFFICER.username,

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { InputOf, OutputOf, ProcedureName } from '../../shared/contract';
@@ -154,10 +155,33 @@ test('a co-responder records a consent, refers from the contact to a suggested p
   const letterDialog = page.getByRole('dialog', { name: 'Letter to Acme Recovery' });
   await expect(letterDialog.getByRole('textbox', { name: 'Template' })).toHaveValue('Carta de referencia (español)');
   await letterDialog.getByRole('button', { name: 'Make the letter' }).click();
+  // The keyboard lands on the result, which says it worked (not on the page body).
+  const made = page.getByRole('heading', { name: /^Letter made: / });
+  await expect(made).toBeFocused();
+  await expect(page.getByRole('status').filter({ has: made })).toContainText('the disclosure is logged');
   const letter = page.getByRole('document', { name: 'Letter' });
   await expect(letter).toContainText('Referencia de José Núñez');
   await expect(letter).toContainText('42 CFR § 2.32');
   await snap(page, 'referral-letter-dialog', { view: true });
+
+  // Print puts the stored PDF's own pages on paper (checked against its SHA-256), not the on-screen letter.
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { print: () => void; printed: number };
+    w.printed = 0;
+    w.print = () => void (w.printed += 1);
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
+  const sheets = page.locator('body > .pdf-print');
+  const printedSha = await sheets.getAttribute('data-sha256');
+  const printedPages = await sheets.locator('img').count();
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheets).toBeVisible();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.screenshot({ path: join(SCREENSHOTS, 'referral-letter-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => (globalThis as unknown as EventTarget).dispatchEvent(new Event('afterprint')));
+  await expect(sheets).toHaveCount(0);
   await page.getByRole('button', { name: 'Save as PDF…' }).click();
   await expect(page.getByRole('dialog', { name: 'Save as PDF' })).toContainText('unencrypted copy');
   const downloading = page.waitForEvent('download');
@@ -166,6 +190,9 @@ test('a co-responder records a consent, refers from the contact to a suggested p
   mkdirSync(SCREENSHOTS, { recursive: true });
   const pdf = join(SCREENSHOTS, 'referral-letter.pdf');
   await download.saveAs(pdf);
+  expect(printedSha).toBe(createHash('sha256').update(readFileSync(pdf)).digest('hex'));
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+  expect(printedPages).toBe(pages);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(text).toContain('José Núñez');
   expect(text).toContain('Acme Recovery');

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : mkdtempSync(join(tmpdir(), 'deflect-harness-'));
   const port = values.port ? Number(values.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a number from 0 to 65535');
-  const harness = await startHarness({ dataDir, port });
+  const harness = await startHarness({ dataDir, port, ...(values['data-dir'] ? { dataDirSource: 'argument' as const } : {}) });
   console.log(`Deflect harness: ${harness.url}`);
   console.log(`Data folder: ${dataDir}`);
   console.log('Press Ctrl+C to stop.');

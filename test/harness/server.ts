@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { type Backend, createBackend, type Router } from '../../electron/backend';
+import type { DataDirSource } from '../../electron/backend/system/dataFolder';
 import type { KdfCost } from '../../electron/backend/vault/crypto';
 
 /**
@@ -13,6 +14,9 @@ import type { KdfCost } from '../../electron/backend/vault/crypto';
  */
 export interface HarnessOptions {
   dataDir: string;
+  /** As the app passes them: where the folder came from, and the list of folders that held a store. */
+  dataDirSource?: DataDirSource;
+  knownFoldersFile?: string;
   kdfCost?: KdfCost;
   /** Defaults to the repository's out/renderer. */
   rendererDir?: string;
@@ -32,6 +36,7 @@ const MAX_BODY = 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -131,6 +136,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { backend, router } = createBackend({
     dataDir: options.dataDir,
     scheduleBackups: true,
+    ...(options.dataDirSource ? { dataDirSource: options.dataDirSource } : {}),
+    ...(options.knownFoldersFile ? { knownFoldersFile: options.knownFoldersFile } : {}),
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
   });
   const root = resolve(options.rendererDir ?? join(__dirname, '../../out/renderer'));

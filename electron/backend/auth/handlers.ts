@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { authContract } from '../../../shared/contract/auth';
 import type { Backend } from '../backend';
@@ -29,12 +29,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       if (backend.isSetUp() || setupRunning.has(backend.dataDir)) {
         throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
       }
-      if (existsSync(backend.dbPath)) {
-        throw new AppError(
-          'conflict',
-          'This data folder already holds a Deflect database, but its key file (deflect.vault.json) is missing. Restore the key file from a backup; setup will not overwrite the database.',
-        );
-      }
+      requireNewStoreAllowed(backend, input.newFolderConfirmed === true);
       const problem = checkPassword(input.admin.password, [input.admin.username, input.department.name]);
       if (problem) throw new AppError('invalid_input', problem.message, 'admin.password');
       ctx.skipAudit();
@@ -122,6 +117,25 @@ export const authHandlers: HandlersFor<typeof authContract> = {
   },
 };
 
+/**
+ * A new store only where one belongs: never in a folder that cannot be reached or that held a store which is
+ * gone (that would split the unit's records), and in a folder named at start only once the user confirmed it.
+ */
+function requireNewStoreAllowed(backend: Backend, confirmed: boolean): void {
+  const folder = backend.dataFolder();
+  if (folder.state === 'ready') throw new AppError('already_setup', 'This workstation is already set up. Log in instead.');
+  if (folder.state === 'unreachable' || folder.state === 'store_missing')
+    throw new AppError(
+      folder.state === 'unreachable' ? 'unavailable' : 'conflict',
+      `${folder.problem ?? ''} Nothing was changed.`.trim(),
+    );
+  if (folder.state === 'confirm_new' && !confirmed)
+    throw new AppError(
+      'conflict',
+      `Confirm first that a new, empty store is to be set up in ${folder.path}; nothing was changed.`,
+    );
+}
+
 /** Writes the database first and the key file last: until the key file exists the folder does not count as set up. */
 async function createStore(backend: Backend, input: ParsedInputOf<'auth.setup'>): Promise<{ recoveryKey: string }> {
   backend.ensureDataDir();
@@ -174,6 +188,7 @@ async function createStore(backend: Backend, input: ParsedInputOf<'auth.setup'>)
     backend.closeStore();
     // The key file is written last: until it exists the folder does not count as set up.
     backend.writeVault(vault);
+    backend.rememberStoreFolder();
   } catch (err) {
     backend.closeStore();
     if (!backend.isSetUp()) {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { anchorTextSchema } from '../../../shared/contract/audit';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { createBackend } from '../index';
+import { checkDataFolder } from '../system/dataFolder';
 import { openSession, requireStoreDir } from './io';
 import { type CliCommand, CliError, DATA_DIR_OPTION, requireString, USER_OPTION } from './types';
 
@@ -21,12 +22,17 @@ const init: CliCommand = {
         throw new CliError(`${dir} already holds a Deflect store; nothing was changed.`);
       throw new CliError(`${dir} is not empty and is not a Deflect data folder; choose an empty or new folder.`);
     }
+    // "init" names its folder on purpose: a new empty folder is fine, one on a drive that is not there is not.
+    const folder = checkDataFolder(dir, { source: 'argument' }, 'cli');
+    if (folder.state === 'unreachable' || folder.state === 'store_missing')
+      throw new CliError(`${folder.problem} Nothing was changed.`);
     const password = await io.secret('DEFLECT_PASSWORD', `New password for ${admin}`, { confirm: true });
     const { backend, router } = createBackend({ dataDir: dir });
     const displayName = typeof args.values['admin-name'] === 'string' ? args.values['admin-name'] : admin;
     const r = await router.invoke('auth.setup', {
       department: { name: department },
       admin: { username: admin, displayName, password },
+      newFolderConfirmed: true,
     });
     backend.shutdown();
     if (!r.ok)

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { InputOf, OutputOf, ProcedureName } from '../../../shared/contract';
 import { createBackend } from '../index';
+import { checkDataFolder } from '../system/dataFolder';
 import { VAULT_FILE } from '../vault/file';
 import { CliError, type CliIo, type CliSession } from './types';
 
@@ -11,17 +12,19 @@ import { CliError, type CliIo, type CliSession } from './types';
 export function requireStoreDir(dataDir: string | undefined): string {
   if (!dataDir) throw new CliError('Missing --data-dir DIR (the folder that holds deflect.db).', 2);
   const dir = resolve(dataDir);
-  if (!existsSync(dir)) throw new CliError(`No such data folder: ${dir}`);
-  if (!statSync(dir).isDirectory()) throw new CliError(`Not a folder: ${dir}`);
-  if (!existsSync(resolve(dir, VAULT_FILE))) {
-    const empty = readdirSync(dir).length === 0;
+  const folder = checkDataFolder(dir, { source: 'argument' }, 'cli');
+  if (folder.state === 'ready') return dir;
+  if (folder.state === 'unreachable' || folder.state === 'store_missing')
+    throw new CliError(`${folder.problem} Nothing was changed.`);
+  if (!existsSync(dir))
     throw new CliError(
-      empty
-        ? `${dir} is empty: create a store there with "init" first.`
-        : `${dir} is not a Deflect data folder (no ${VAULT_FILE} in it).`,
+      `Cannot reach the data folder ${dir}: it does not exist (if it is on a USB drive or a network share, connect it). Nothing was changed.`,
     );
-  }
-  return dir;
+  throw new CliError(
+    readdirSync(dir).length === 0
+      ? `${dir} is empty: create a store there with "init" first.`
+      : `${dir} is not a Deflect data folder (no ${VAULT_FILE} in it).`,
+  );
 }
 
 async function ask(question: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { demoContract } from '../../../shared/contract/demo';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENT_NAME, DEMO_PASSWORD, DEMO_SIZE } from '../../../shared/domain/demo';
 import type { Backend } from '../backend';
@@ -96,6 +97,11 @@ export const demoHandlers: HandlersFor<typeof demoContract> = {
       const backend = ctx.backend;
       if (backend.session) throw new AppError('conflict', 'Log out first: the demo uses its own accounts and its own store.');
       const dir = demoDirFor(backend);
+      if (!existsSync(dirname(dir)))
+        throw new AppError(
+          'unavailable',
+          `The demonstration store goes beside the data folder, in ${dirname(dir)}, which cannot be reached (is the drive connected?). Nothing was changed.`,
+        );
       let created = false;
       if (!vaultExists(dir)) {
         if (existsSync(dir))

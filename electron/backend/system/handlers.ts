@@ -14,6 +14,7 @@ export const systemHandlers: HandlersFor<typeof systemContract> = {
     if (!backend.isSetUp()) {
       return {
         setupDone: false,
+        dataFolder: backend.dataFolder(),
         departmentName: null,
         banner: '',
         demo: false,
@@ -26,6 +27,7 @@ export const systemHandlers: HandlersFor<typeof systemContract> = {
     const pub = backend.readVault().public;
     return {
       setupDone: true,
+      dataFolder: { path: backend.dataDir, state: 'ready' as const, problem: null },
       departmentName: pub.departmentName,
       banner: pub.banner,
       demo: pub.demo,

@@ -2,7 +2,7 @@ import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { SystemState } from '../../../shared/contract/system';
+import type { DataFolder, SystemState } from '../../../shared/contract/system';
 import type { SessionUser } from '../../../shared/contract/users';
 import { api, onSessionProblem } from '../api';
 import { ForcedPasswordChange } from '../auth/ForcedPasswordChange';
@@ -13,6 +13,7 @@ import { RecoverScreen } from '../auth/RecoverScreen';
 import { RecoveryKeyScreen } from '../auth/RecoveryKeyScreen';
 import { SetupScreen } from '../auth/SetupScreen';
 import { RestoreScreen } from '../backups/RestoreScreen';
+import { DataFolderScreen } from '../system/DataFolderScreen';
 import { DemoAccounts } from '../demo/DemoNotice';
 import { CenteredPage } from '../ui/CenteredPage';
 import { LockedContext } from '../ui/lock-context';
@@ -31,16 +32,24 @@ type Phase =
   | { kind: 'loading' }
   /** `inUse`: another program has the data folder open (restoring would not help). */
   | { kind: 'unreachable'; message: string; inUse?: boolean }
-  | { kind: 'setup' }
+  /** The data folder cannot be reached, lost its store, or was named at start and holds none (system/DataFolderScreen). */
+  | { kind: 'folder'; folder: ProblemFolder; checking?: boolean }
+  /** `newFolder`: the user confirmed a new store in a data folder named at start. */
+  | { kind: 'setup'; newFolder?: string }
   | { kind: 'recoveryKey'; recoveryKey: string }
   | { kind: 'login'; notice: string | null }
   | { kind: 'recover' }
   /** Restore from a backup before login; `back` is where Back returns to. */
-  | { kind: 'restore'; back: 'setup' | 'login' | 'unreachable'; message?: string }
+  | { kind: 'restore'; back: 'setup' | 'login' | 'unreachable' | 'folder'; message?: string; folder?: ProblemFolder }
   /** `mounted`: the app tree exists behind the lock (false only when the window opened onto a locked session). */
   | { kind: 'session'; user: SessionUser; locked: boolean; mounted: boolean };
 
 type SessionPhase = Extract<Phase, { kind: 'session' }>;
+type ProblemFolder = DataFolder & { state: 'confirm_new' | 'unreachable' | 'store_missing' };
+
+function problemFolder(f: DataFolder): ProblemFolder | null {
+  return f.state === 'confirm_new' || f.state === 'unreachable' || f.state === 'store_missing' ? { ...f, state: f.state } : null;
+}
 
 function lockPhase(p: Phase): Phase {
   return p.kind === 'session' && !p.locked ? { ...p, locked: true } : p;
@@ -58,8 +67,9 @@ export function App() {
     if (r.ok) setSystem(r.value);
   }, []);
 
-  const boot = useCallback(async () => {
-    setPhase({ kind: 'loading' });
+  const boot = useCallback(async (retrying = false) => {
+    // "Try again" keeps the folder screen (with a busy button) rather than flashing the loading screen.
+    setPhase((p) => (retrying && p.kind === 'folder' ? { ...p, checking: true } : { kind: 'loading' }));
     const r = await api.system.state({});
     if (!r.ok) {
       setPhase({ kind: 'unreachable', message: r.error.message, inUse: r.error.code === 'conflict' });
@@ -67,7 +77,16 @@ export function App() {
     }
     const s = r.value;
     setSystem(s);
-    if (!s.setupDone) setPhase({ kind: 'setup' });
+    const folderProblem = problemFolder(s.dataFolder);
+    if (!s.setupDone && folderProblem) {
+      setPhase({ kind: 'folder', folder: folderProblem });
+      if (retrying)
+        notifications.show({
+          color: 'red',
+          title: 'Still not there',
+          message: 'Checked the data folder again: nothing has changed.',
+        });
+    } else if (!s.setupDone) setPhase({ kind: 'setup' });
     else if (!s.session) setPhase({ kind: 'login', notice: null });
     else {
       // A freshly opened window never inherits an unlocked session: the user proves who they are again.
@@ -215,9 +234,23 @@ export function App() {
           </Group>
         </CenteredPage>
       );
+    case 'folder':
+      return (
+        <DataFolderScreen
+          folder={phase.folder}
+          checking={phase.checking ?? false}
+          onRetry={() => void boot(true)}
+          onRestore={() => setPhase({ kind: 'restore', back: 'folder', folder: phase.folder })}
+          onSetUpNew={() => {
+            notifications.clean();
+            setPhase({ kind: 'setup', newFolder: phase.folder.path });
+          }}
+        />
+      );
     case 'setup':
       return (
         <SetupScreen
+          {...(phase.newFolder ? { newFolder: phase.newFolder, onBack: () => void boot() } : {})}
           onDone={(recoveryKey) => setPhase({ kind: 'recoveryKey', recoveryKey })}
           onDemo={() => void boot()}
           onRestore={() => setPhase({ kind: 'restore', back: 'setup' })}
@@ -254,9 +287,11 @@ export function App() {
             setPhase(
               phase.back === 'setup'
                 ? { kind: 'setup' }
-                : phase.back === 'unreachable'
-                  ? { kind: 'unreachable', message: phase.message ?? '' }
-                  : { kind: 'login', notice: null },
+                : phase.back === 'folder' && phase.folder
+                  ? { kind: 'folder', folder: phase.folder }
+                  : phase.back === 'unreachable'
+                    ? { kind: 'unreachable', message: phase.message ?? '' }
+                    : { kind: 'login', notice: null },
             )
           }
           onDone={() => void boot()}

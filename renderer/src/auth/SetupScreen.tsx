@@ -45,16 +45,22 @@ export function SetupScreen({
   onDone,
   onDemo,
   onRestore,
+  newFolder,
+  onBack,
 }: {
   onDone: (recoveryKey: string) => void;
   onDemo: () => void;
   /** A new workstation for an existing unit: restore its store from a backup instead. */
   onRestore: () => void;
+  /** The data folder named at start in which the user confirmed a new store (DataFolderScreen). */
+  newFolder?: string;
+  /** Back to the data folder screen (with `newFolder`). */
+  onBack?: () => void;
 }) {
   const form = useForm({
     initial: EMPTY,
     schema: authContract['auth.setup'].input,
-    toInput,
+    toInput: (v: typeof EMPTY) => ({ ...toInput(v), ...(newFolder ? { newFolderConfirmed: true as const } : {}) }),
     rules: (v) => newPasswordProblems(v.password, v.confirm, [v.username, v.name], 'admin.password'),
   });
   const { text } = form;
@@ -67,17 +73,31 @@ export function SetupScreen({
 
   return (
     <CenteredPage title="Set up Deflect" eyebrow="First run" width={760}>
-      <Text>
-        This workstation has no Deflect data yet. Enter your department’s details and create the first administrator account.
-        Everything you enter is stored encrypted on this computer.
-      </Text>
+      {newFolder ? (
+        <Group gap="xs" wrap="nowrap" align="center" justify="space-between">
+          <Text>
+            A new, empty store in <strong style={{ overflowWrap: 'anywhere' }}>{newFolder}</strong>. Enter your department’s
+            details and create the first administrator account.
+          </Text>
+          {onBack ? (
+            <Button variant="default" onClick={onBack} style={{ flexShrink: 0 }}>
+              Back
+            </Button>
+          ) : null}
+        </Group>
+      ) : (
+        <Text>
+          This workstation has no Deflect data yet. Enter your department’s details and create the first administrator account.
+          Everything you enter is stored encrypted on this computer.
+        </Text>
+      )}
       <Group gap="xs" wrap="nowrap" align="center">
         <Text size="sm">Replacing a workstation? Restore the unit’s store from a backup instead of setting up a new one.</Text>
         <Button variant="light" leftSection={<IconRestore size={18} aria-hidden />} onClick={onRestore} style={{ flexShrink: 0 }}>
           Restore from a backup
         </Button>
       </Group>
-      <DemoEntry onOpened={onDemo} />
+      {newFolder ? null : <DemoEntry onOpened={onDemo} />}
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="lg">
           <ErrorSummary form={form} />

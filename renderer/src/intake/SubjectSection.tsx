@@ -170,7 +170,7 @@ export function SubjectSection({
             </Group>
           </Group>
           {errorAt(errors, 'subject.personId') ? (
-            <Text c="red.9" size="sm" data-error-anchor>
+            <Text c="red.9" size="sm" data-error-anchor data-error-label="Person">
               {errorAt(errors, 'subject.personId')}
             </Text>
           ) : null}

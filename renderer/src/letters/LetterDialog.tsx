@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Loader, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconFileText } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { contract, type OutputOf } from '../../../shared/contract';
 import type { LetterDocument } from '../../../shared/contract/letters';
 import type { Referral } from '../../../shared/contract/referrals';
@@ -13,13 +13,23 @@ import { AppModal } from '../ui/AppModal';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
 import { FileActions, LetterView } from './LetterView';
+import { printStoredPdf } from './printPdf';
 
 type PdfFile = OutputOf<'letters.pdf'>;
 
-/** A stored letter: as it prints, with "Save as PDF…" and "Print". */
-export function StoredLetter({ letterId }: { letterId: string }) {
+/**
+ * A stored letter: as it looks, with "Save as PDF…" and "Print" (which prints the stored PDF itself).
+ * `justMade`: the letter was made a moment ago: it says so and takes the keyboard focus, so that a keyboard
+ * or screen-reader user hears that it worked.
+ */
+export function StoredLetter({ letterId, justMade = false }: { letterId: string; justMade?: boolean }) {
   const [file, setFile] = useState<PdfFile | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const madeHeading = useRef<HTMLHeadingElement>(null);
+  const loaded = file !== null;
+  useEffect(() => {
+    if (justMade && loaded) madeHeading.current?.focus();
+  }, [justMade, loaded]);
   useEffect(() => {
     let live = true;
     void api.letters.pdf({ id: letterId }).then((r) => {
@@ -40,7 +50,15 @@ export function StoredLetter({ letterId }: { letterId: string }) {
   if (!file || !file.document) return <Loader aria-label="Opening the letter" />;
   return (
     <Stack>
-      <FileActions what="letter" load={async () => file} onPrint={() => window.print()} />
+      {justMade ? (
+        <Stack gap={2} role="status">
+          <Title order={2} size="h4" tabIndex={-1} ref={madeHeading}>
+            Letter made: {file.fileName}
+          </Title>
+          <Text size="sm">It is stored with the referral, and the disclosure is logged. Print it or save it below.</Text>
+        </Stack>
+      ) : null}
+      <FileActions what="letter" load={async () => file} onPrint={() => printStoredPdf(file)} />
       <LetterView document={file.document} label="Letter" />
       <Text size="xs" c="dimmed">
         SHA-256 {file.sha256}
@@ -122,7 +140,7 @@ export function MakeLetterDialog({
       size="xl"
     >
       {made ? (
-        <StoredLetter letterId={made} />
+        <StoredLetter letterId={made} justMade />
       ) : (
         <form
           ref={form.formRef}

@@ -1,4 +1,4 @@
-import { Box, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import type { LetterDocument } from '../../../shared/contract/letters';
@@ -6,6 +6,7 @@ import { api } from '../api';
 import { AppModal } from '../ui/AppModal';
 import { downloadBase64 } from '../ui/files';
 import { useQuery } from '../ui/useQuery';
+import { PrintError } from './printPdf';
 
 /**
  * A letter (or its preview) as it prints: the same blocks the backend draws into the PDF. Marked
@@ -87,11 +88,29 @@ export function FileActions({
   what: string;
   /** The button's words, when "Save as PDF…" alone would not say what is saved. */
   label?: string;
-  /** Print from the window (the letter shown on screen); without it, Print is not offered. */
-  onPrint?: () => void;
+  /** Prints the stored PDF (letters/printPdf.ts); without it, Print is not offered. */
+  onPrint?: () => Promise<void>;
 }) {
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const [printError, setPrintError] = useState<string | null>(null);
+  async function print() {
+    if (!onPrint) return;
+    setPrinting(true);
+    setPrintError(null);
+    try {
+      await onPrint();
+    } catch (err) {
+      setPrintError(
+        err instanceof PrintError
+          ? err.message
+          : 'The PDF could not be prepared for printing. Save it as a PDF and print that instead.',
+      );
+    } finally {
+      setPrinting(false);
+    }
+  }
   async function save() {
     setBusy(true);
     const file = await load();
@@ -106,11 +125,21 @@ export function FileActions({
           {label}
         </Button>
         {onPrint ? (
-          <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={onPrint}>
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} aria-hidden />}
+            onClick={() => void print()}
+            loading={printing}
+          >
             Print
           </Button>
         ) : null}
       </Group>
+      {printError ? (
+        <Alert color="red" variant="light" role="alert" title="Not printed">
+          {printError}
+        </Alert>
+      ) : null}
       <AppModal opened={confirm} onClose={() => setConfirm(false)} title="Save as PDF" size="md">
         <Stack>
           <Text>

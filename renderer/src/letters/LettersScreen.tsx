@@ -124,6 +124,7 @@ function ProgrammeLetters() {
   const { data, reload } = useQuery(fetchAll);
   const [preview, setPreview] = useState<LetterDocument | null>(null);
   const [open, setOpen] = useState<Letter | null>(null);
+  const [justMade, setJustMade] = useState(false);
   const form = useForm({ initial: PROGRAMME, schema: contract['letters.generateProgramme'].input });
   const { reset } = form;
   useEffect(() => {
@@ -135,6 +136,7 @@ function ProgrammeLetters() {
     if (out) {
       notifications.show({ color: 'green', title: 'Letter made', message: out.letter.title });
       setPreview(null);
+      setJustMade(true);
       setOpen(out.letter);
       void reload();
     }
@@ -190,9 +192,15 @@ function ProgrammeLetters() {
       <Title order={2} size="h4">
         Programme letters made
       </Title>
-      <LetterList letters={data.letters} onOpen={setOpen} />
+      <LetterList
+        letters={data.letters}
+        onOpen={(letter) => {
+          setJustMade(false);
+          setOpen(letter);
+        }}
+      />
       <AppModal opened={open !== null} onClose={() => setOpen(null)} title={open?.title ?? 'Letter'} size="xl">
-        {open ? <StoredLetter letterId={open.id} /> : null}
+        {open ? <StoredLetter letterId={open.id} justMade={justMade} /> : null}
       </AppModal>
     </Stack>
   );

@@ -245,6 +245,7 @@ export function NewReferralScreen({ params }: { params: RouteParams }) {
               <Text
                 size="sm"
                 data-error-anchor={form.error('serviceId') ? true : undefined}
+                data-error-label="Service"
                 c={form.error('serviceId') ? 'red.9' : undefined}
               >
                 {v.needs.length

@@ -1,7 +1,7 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { RefObject } from 'react';
-import { type FieldErrors, focusProblem } from './form';
+import { type RefObject, useLayoutEffect, useState } from 'react';
+import { type FieldErrors, focusProblem, problemFieldLabels } from './form';
 
 /** What these components read of a `useForm` form. */
 interface FormState {
@@ -53,12 +53,25 @@ export function FormErrors({ form, title = 'Not saved' }: { form: FormState; tit
   );
 }
 
+/** "Password: Use at least 12 characters." — unless the message already starts with the field's name. */
+export function namedProblem(label: string | undefined, message: string): string {
+  if (!label || message.toLowerCase().startsWith(label.toLowerCase())) return message;
+  return /[?:]$/.test(label) ? `${label} ${message}` : `${label}: ${message}`;
+}
+
 /**
- * At the top of a long form: every problem in one list, each a link to its field. Read out when it
- * appears; the first field itself has the focus.
+ * At the top of a long form: every problem in one list, each naming its field and linking to it. Read out
+ * when it appears; the first field itself has the focus.
  */
 export function ErrorSummary({ form, title }: { form: FormState; title?: string }) {
   const messages = [...new Set(Object.values(form.errors))];
+  // The field names are read from the fields on screen (their labels), after they rendered their errors.
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const { errors, formRef } = form;
+  useLayoutEffect(() => {
+    const found = problemFieldLabels(formRef.current);
+    setLabels((shown) => (JSON.stringify(shown) === JSON.stringify(found) ? shown : found));
+  }, [errors, formRef]);
   if (!messages.length) return null;
   return (
     <Alert
@@ -81,7 +94,7 @@ export function ErrorSummary({ form, title }: { form: FormState; title?: string 
               onClick={() => focusProblem(form.formRef.current, m)}
             >
               <Text span inherit>
-                {m}
+                {namedProblem(labels[m], m)}
               </Text>
             </Anchor>
           </List.Item>

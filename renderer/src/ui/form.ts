@@ -85,6 +85,40 @@ export function focusFirstProblem(root: HTMLElement | null): boolean {
   return true;
 }
 
+/** The visible label text of a label element, without Mantine's required-field asterisk. */
+function labelText(label: Element | null | undefined): string | null {
+  if (!label) return null;
+  const copy = label.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"], .mantine-InputWrapper-required')) hidden.remove();
+  const text = copy.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text : null;
+}
+
+/** The name of the field an error message belongs to: its input's label, a `data-error-label`, or its group's legend. */
+function fieldLabelOf(el: HTMLElement): string | null {
+  const named = el.closest<HTMLElement>('[data-error-label]')?.getAttribute('data-error-label');
+  if (named) return named;
+  const wrapper = el.closest('.mantine-InputWrapper-root, .mantine-Checkbox-root, .mantine-Radio-root');
+  const label = labelText(wrapper?.querySelector('.mantine-InputWrapper-label, .mantine-Checkbox-label, .mantine-Radio-label'));
+  if (label) return label;
+  const input = el.matches('input, textarea, select') ? el : wrapper?.querySelector<HTMLElement>('input, textarea, select');
+  const aria = input?.getAttribute('aria-label');
+  if (aria) return aria;
+  return labelText(el.closest('fieldset')?.querySelector('legend'));
+}
+
+/** For the error summary: each message shown in `root`, with the name of the field that shows it. */
+export function problemFieldLabels(root: HTMLElement | null): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const el of root?.querySelectorAll<HTMLElement>(ERROR_TEXT) ?? []) {
+    const message = el.textContent?.trim();
+    if (!message || labels[message]) continue;
+    const label = fieldLabelOf(el);
+    if (label) labels[message] = label;
+  }
+  return labels;
+}
+
 /** Focuses the field that shows `message` (for the links of the error summary). */
 export function focusProblem(root: HTMLElement | null, message: string): void {
   const shown = [...(root?.querySelectorAll<HTMLElement>(ERROR_TEXT) ?? [])].find((el) => el.textContent?.trim() === message);
