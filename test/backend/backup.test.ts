@@ -110,7 +110,9 @@ describe('backups', () => {
     expect(await attempt(cut)).toMatch(/incomplete/);
 
     const altered = join(dir, 'altered.deflectbackup');
-    writeFileSync(altered, Buffer.from(bytes.toString('latin1').replace(/"schemaVersion":(\d+)/, '"schemaVersion":1'), 'latin1'));
+    // Another version of the same length (the header's bytes are counted): 9 → 1, 10 → 11.
+    const otherVersion = (_m: string, v: string) => `"schemaVersion":${v.slice(0, -1)}${v.endsWith('1') ? '2' : '1'}`;
+    writeFileSync(altered, Buffer.from(bytes.toString('latin1').replace(/"schemaVersion":(\d+)/, otherVersion), 'latin1'));
     expect(await attempt(altered)).toMatch(/altered after it was written/);
 
     const flipped = join(dir, 'flipped.deflectbackup');

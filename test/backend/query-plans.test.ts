@@ -3,7 +3,7 @@ import { seedStore } from '../../electron/backend/demo/seed';
 import type { InputOf, ProcedureName } from '../../shared/contract';
 import type { Role } from '../../shared/domain/roles';
 import { contactFields, setUpUnit, type Unit } from './intake-helpers';
-import { type Executed, fullScans, recordStatements } from './queryPlans';
+import { type Executed, fullScans, recordStatements, rowWork } from './queryPlans';
 
 /**
  * The hot paths of ARCHITECTURE.md's performance budgets (the same calls `npm run bench` times on 50,000
@@ -195,6 +195,52 @@ describe('hot queries use indexes (EXPLAIN QUERY PLAN)', () => {
       }
     }
     expect(slow).toEqual([]);
+  });
+
+  it("a quarter's report reads each period's contacts once, and its contacts, people, referrals and participants only from covering indexes, unsorted", async () => {
+    const executed = await statementsOf('coordinator', async () => {
+      await call('reports.compute', { from: '2026-07-01', to: '2026-09-30', compare: true });
+    });
+    const db = unit.backend.requireDb();
+    const contactReads = executed.filter((e) => /\bFROM contacts\b/.test(e.sql));
+    expect(contactReads.length, 'one pass over the contacts of each of the two quarters').toBe(2);
+    expect(new Set(contactReads.map((e) => e.sql)).size).toBe(1);
+    const lookups = executed.filter((e) => /\bJOIN persons\b/.test(e.sql));
+    expect(lookups.length, 'the people of each quarter looked up in one statement').toBe(2);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${lookups[0]!.sql}`).all(...lookups[0]!.params) as { detail: string }[]).map(
+      (p) => p.detail,
+    );
+    expect(plan).toContain('SEARCH p USING COVERING INDEX persons_report (id=?) LEFT-JOIN');
+    const work = rowWork(db, executed, /^(contacts|persons|referrals|participant_progress)$/).map(
+      (w) => `${w.detail}  ←  ${w.sql.replace(/\s+/g, ' ').slice(0, 200)}`,
+    );
+    expect(work).toEqual([]);
+  });
+
+  it('the covering check catches a lookup of each row and a sort of the period', () => {
+    const db = unit.backend.requireDb();
+    const work = rowWork(
+      db,
+      [
+        {
+          sql: `SELECT c.location FROM contacts c INDEXED BY contacts_report WHERE c.occurred_at >= ? AND c.occurred_at < ?`,
+          params: ['2026-07-01', '2026-10-01'],
+        },
+        {
+          sql: `SELECT c.person_id, count(*) FROM contacts c INDEXED BY contacts_report WHERE c.occurred_at >= ? AND c.occurred_at < ? GROUP BY c.person_id`,
+          params: ['2026-07-01', '2026-10-01'],
+        },
+        {
+          sql: `SELECT count(*) FROM contacts c INDEXED BY contacts_report WHERE c.occurred_at >= ? AND c.occurred_at < ?`,
+          params: ['2026-07-01', '2026-10-01'],
+        },
+      ],
+      /^contacts$/,
+    );
+    expect(work.map((w) => w.detail)).toEqual([
+      'SEARCH c USING INDEX contacts_report (occurred_at>? AND occurred_at<?)',
+      'USE TEMP B-TREE FOR GROUP BY',
+    ]);
   });
 
   it('the check catches a full scan, through an alias and in a correlated subquery', () => {

@@ -90,6 +90,32 @@ export function fullScans(db: Db, executed: readonly Executed[]): FullScan[] {
   return found;
 }
 
+/**
+ * What a report's pass over a period must not do with the rows of `tables` (tens of thousands in a busy
+ * quarter): look each one up in its table (an index search that is not covering, or a scan) or sort them
+ * (a GROUP BY, DISTINCT or ORDER BY of a statement that reads those tables).
+ */
+export function rowWork(db: Db, executed: readonly Executed[], tables: RegExp): FullScan[] {
+  const found: FullScan[] = [];
+  const seen = new Set<string>();
+  for (const { sql, params } of executed) {
+    const trimmed = sql.trim();
+    if (!/^(SELECT|WITH)/i.test(trimmed) || seen.has(trimmed)) continue;
+    seen.add(trimmed);
+    const names = aliases(trimmed);
+    const tableOf = (alias: string) => [alias, ...(names.get(alias) ?? [])].find((t) => tables.test(t));
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${trimmed}`).all(...params) as { detail: string }[];
+    const reads = plan.map((p) => /^(?:SEARCH|SCAN) (\w+)/.exec(p.detail)?.[1]).filter((a): a is string => !!a && !!tableOf(a));
+    for (const { detail } of plan) {
+      const m = /^(SEARCH|SCAN) (\w+)/.exec(detail);
+      const table = m ? tableOf(m[2]!) : undefined;
+      if (table && !/ USING (COVERING INDEX|PRIMARY KEY)\b/.test(detail)) found.push({ sql: trimmed, detail, table });
+      if (/TEMP B-TREE/.test(detail) && reads.length) found.push({ sql: trimmed, detail, table: tableOf(reads[0]!)! });
+    }
+  }
+  return found;
+}
+
 const KEYWORDS = new Set(
   'from where on join left right inner outer cross natural using group order limit having union select set values as and or not indexed'.split(
     ' ',

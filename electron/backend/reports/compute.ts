@@ -1,21 +1,22 @@
-import { TREATMENT_SERVICE_TYPES } from '../../../shared/domain/consents';
-import { AGE_BANDS, raceGroupOf } from '../../../shared/domain/reports/dimensions';
+import type { TtaAnswerRow } from '../../../shared/contract/reports';
 import { keysOf, type Measure, MEASURES } from '../../../shared/domain/reports/catalogue';
 import type { Period } from '../../../shared/domain/reports/periods';
 import type { Db } from '../db/open';
+import { sql } from '../providers/store';
+import { columnsOf, tally } from './columns';
+import { addBits, contactFigures, type ReportBits } from './contacts';
 import { Figures, type Values } from './figures';
-import type { TtaAnswerRow } from '../../../shared/contract/reports';
 import { participantFigures, programmeFigures, ttaAnswers } from './participants';
-import { boundsOf, type PeriodBounds } from './period';
+import { boundsOf } from './period';
 
 export type { Values };
 
 /**
- * Computes every figure of the measure catalogue for a period, in SQL over the indexed tables: three range
- * scans of the period's contacts (counts by category, sums, people; covering index `contacts_report`), one
- * of its referrals (`referrals_report`), and reads of the participant milestones and the plan
- * (participants.ts), never a pass over the whole store. The result is keyed as the catalogue keys figures
- * (catalogue.ts); rates and statistics are worked out from the counts here.
+ * Computes every figure of the measure catalogue for a period over the indexed tables: one range of the
+ * period's contacts and a lookup of each of its people (contacts.ts; covering indexes `contacts_report`
+ * and `persons_report`), one range of its referrals (`referrals_report`), and reads of the participant
+ * milestones and the plan (participants.ts), never a pass over the whole store. The result is keyed as the
+ * catalogue keys figures (catalogue.ts); rates and statistics are worked out from the counts here.
  *
  * This is the function the benchmark times (scripts/bench-reports.ts).
  */
@@ -41,167 +42,50 @@ export interface ComputedReport {
   ttaAnswers: TtaAnswerRow[];
 }
 
-const NOT_RECORDED = 'not_recorded';
-
-/** A person's age in whole years on `day` (SQL over `p`, a persons row): from the date of birth, else the year of birth. */
-function ageSql(day: string): string {
-  return `CASE WHEN p.date_of_birth IS NOT NULL
-      THEN CAST(substr(${day}, 1, 4) AS INTEGER) - CAST(substr(p.date_of_birth, 1, 4) AS INTEGER)
-           - (substr(${day}, 6, 5) < substr(p.date_of_birth, 6, 5))
-    WHEN p.birth_year IS NOT NULL THEN CAST(substr(${day}, 1, 4) AS INTEGER) - p.birth_year END`;
-}
-
-/** The catalogue's age bands as SQL over a column `age`. */
-const AGE_BAND_SQL = `CASE ${AGE_BANDS.map((b) => `WHEN age BETWEEN ${b.min} AND ${b.max} THEN '${b.code}'`).join(' ')} ELSE '${NOT_RECORDED}' END`;
-
 /** The bit of each need and service type in the masks the migration keeps (report_bits). */
-export function reportBits(db: Db): { need: Map<string, number>; serviceType: Map<string, number> } {
-  const rows = db.prepare('SELECT vocab, code, bit FROM report_bits').all() as { vocab: string; code: string; bit: number }[];
+export function reportBits(db: Db): ReportBits {
+  const rows = sql(db, 'SELECT vocab, code, bit FROM report_bits').all() as { vocab: string; code: string; bit: number }[];
+  // The masks are counted as JavaScript numbers, exact up to 2^53.
+  const beyond = rows.find((r) => r.bit > 52);
+  if (beyond) throw new Error(`report_bits: bit ${beyond.bit} of ${beyond.code} is above 52 and cannot be counted exactly`);
   const of = (vocab: string) => new Map(rows.filter((r) => r.vocab === vocab).map((r) => [r.code, r.bit]));
   return { need: of('need'), serviceType: of('service_type') };
 }
 
-function maskOf(bits: Map<string, number>, codes: readonly string[]): number {
-  let mask = 0;
-  for (const c of codes) {
-    const bit = bits.get(c);
-    if (bit === undefined) throw new Error(`report_bits has no bit for ${c}: add it in a migration`);
-    mask += 2 ** bit;
-  }
-  return mask;
-}
-
-/** Adds `n` to each category whose bit is set in `mask`. */
-function addBits(f: Figures, code: string, bits: Map<string, number>, mask: number, n: number): void {
-  for (const [cat, bit] of bits) if (Math.floor(mask / 2 ** bit) % 2 === 1) f.add(code, [cat], n);
-}
-
-function contactFigures(
-  db: Db,
-  f: Figures,
-  b: PeriodBounds,
-  scope: { sql: string; params: Record<string, string> },
-  bits: ReturnType<typeof reportBits>,
-): void {
-  const params = { start: b.start, end: b.end, ...scope.params };
-  const where = `c.occurred_at >= @start AND c.occurred_at < @end ${scope.sql}`;
-  const from = 'FROM contacts c INDEXED BY contacts_report';
-  // One grouped pass over the period's range of the index gives every count by category: the month (a CASE
-  // over the months' first moments), pathway, disposition, source and charge of each group of contacts.
-  const monthParams = Object.fromEntries(b.monthStarts.map((m, i) => [`m${i}`, m]));
-  const monthSql = b.monthStarts.length
-    ? `CASE ${b.monthStarts.map((_, i) => `WHEN c.occurred_at < @m${i} THEN ${i}`).join(' ')} ELSE ${b.monthStarts.length} END`
-    : '0';
-  const groups = db
-    .prepare(
-      `SELECT ${monthSql} AS month, c.pathway AS pathway, c.disposition AS disposition, c.referral_source AS source,
-              c.charge_category AS charge, c.charges_in_abeyance AS abeyance, count(*) AS n
-         ${from} WHERE ${where} GROUP BY 1, 2, 3, 4, 5, 6`,
-    )
-    .all({ ...params, ...monthParams }) as {
-    month: number;
-    pathway: string;
-    disposition: string;
-    source: string;
-    charge: string | null;
-    abeyance: number;
-    n: number;
-  }[];
-  for (const g of groups) {
-    const month = b.months[g.month]!;
-    f.add('contacts', [], g.n);
-    f.add('contacts_by_pathway', [g.pathway], g.n);
-    f.add('contacts_by_month', [month], g.n);
-    f.add('contacts_by_month_pathway', [month, g.pathway], g.n);
-    f.add('contacts_by_disposition', [g.disposition], g.n);
-    f.add('contacts_by_referral_source', [g.source], g.n);
-    if (g.charge === null) continue;
-    const outcome = g.abeyance ? 'held_in_abeyance' : 'not_filed';
-    f.add('charges_deflected', [], g.n);
-    f.add('charges_by_category', [g.charge], g.n);
-    f.add('charges_by_outcome', [outcome], g.n);
-    f.add('charges_by_category_outcome', [g.charge, outcome], g.n);
-  }
-  const needBits = [...bits.need];
-  const sums = db
-    .prepare(
-      `SELECT sum(c.person_id IS NULL) AS unidentified, sum(c.overdose) AS overdoses, sum(c.naloxone_doses) AS doses,
-              sum(c.use_of_force) AS force, sum(c.injury) AS injury, sum((c.referred_types_mask & @treatment) <> 0) AS treated,
-              ${needBits.map(([, bit], i) => `sum((c.needs_mask >> ${bit}) & 1) AS need${i}`).join(', ')}
-         ${from} WHERE ${where}`,
-    )
-    .get({ ...params, treatment: maskOf(bits.serviceType, TREATMENT_SERVICE_TYPES) }) as Record<string, number | null>;
-  const sum = (name: string) => sums[name] ?? 0;
-  f.add('unidentified_contacts', [], sum('unidentified'));
-  f.add('overdoses', [], sum('overdoses'));
-  f.add('naloxone_doses', [], sum('doses'));
-  f.add('safety_events', ['use_of_force'], sum('force'));
-  f.add('safety_events', ['injury'], sum('injury'));
-  f.add('treatment_referral_encounters', [], sum('treated'));
-  needBits.forEach(([need], i) => f.add('contacts_by_need', [need], sum(`need${i}`)));
-
-  const people = db
-    .prepare(
-      `WITH pp AS (SELECT c.person_id, count(*) AS n, min(c.occurred_date) AS first_day,
-                          max((c.needs_mask & @trafficking) <> 0) AS trafficking
-                     FROM contacts c INDEXED BY contacts_report WHERE ${where} AND c.person_id IS NOT NULL GROUP BY c.person_id),
-            pa AS (SELECT pp.n, pp.trafficking, ${ageSql('pp.first_day')} AS age, p.sex, p.veteran_status, p.housing_status,
-                          p.race_ethnicity
-                     FROM pp JOIN persons p INDEXED BY persons_report ON p.id = pp.person_id)
-       SELECT ${AGE_BAND_SQL} AS age, coalesce(sex, @nr) AS sex, coalesce(veteran_status, @nr) AS veteran,
-              coalesce(housing_status, @nr) AS housing, race_ethnicity AS race, count(*) AS people, sum(n >= 2) AS repeats,
-              sum(trafficking) AS trafficking
-         FROM pa GROUP BY 1, 2, 3, 4, 5`,
-    )
-    .all({ ...params, nr: NOT_RECORDED, trafficking: maskOf(bits.need, ['sex_trafficking', 'labour_trafficking']) }) as {
-    age: string;
-    sex: string;
-    veteran: string;
-    housing: string;
-    race: string;
-    people: number;
-    repeats: number;
-    trafficking: number;
-  }[];
-  for (const p of people) {
-    f.add('unique_people', [], p.people);
-    f.add('repeat_people', [], p.repeats);
-    f.add('trafficking_people', [], p.trafficking);
-    f.add('age_band', [p.age], p.people);
-    f.add('sex', [p.sex], p.people);
-    f.add('veteran_status', [p.veteran], p.people);
-    f.add('housing_status', [p.housing], p.people);
-    f.add('race_ethnicity', [raceGroupOf(JSON.parse(p.race) as string[])], p.people);
-  }
-}
-
-function referralFigures(
-  db: Db,
-  f: Figures,
-  period: Period,
-  officerId: string | null,
-  bits: ReturnType<typeof reportBits>,
-): void {
+function referralFigures(db: Db, f: Figures, period: Period, officerId: string | null, bits: ReportBits): void {
   const scope = officerId
     ? `AND (r.created_by = @officer OR r.contact_id IN (SELECT contact_id FROM contact_officers WHERE user_id = @officer))`
     : '';
   const params = { from: period.from, to: period.to, ...(officerId ? { officer: officerId } : {}) };
   const where = `r.referred_on BETWEEN @from AND @to AND r.sent_at IS NOT NULL ${scope}`;
-  const groups = db
-    .prepare(
-      `SELECT r.status, r.accepted_at IS NOT NULL AS accepted, r.engaged_on IS NOT NULL AS engaged, r.closure_reason AS reason,
-              r.types_mask AS types, count(*) AS n
-         FROM referrals r INDEXED BY referrals_report WHERE ${where} GROUP BY 1, 2, 3, 4, 5`,
-    )
-    .all(params) as { status: string; accepted: number; engaged: number; reason: string | null; types: number; n: number }[];
-  for (const g of groups) {
-    f.add('referrals_made', [], g.n);
-    f.add('referrals_by_status', [g.status], g.n);
-    if (g.accepted) f.add('referral_funnel', ['accepted'], g.n);
-    if (g.engaged) f.add('referral_funnel', ['engaged'], g.n);
-    if (g.reason) f.add('closure_reasons', [g.reason], g.n);
-    addBits(f, 'referrals_by_service_type', bits.serviceType, g.types, g.n);
+  // The period's referrals made, column by column (columns.ts): status, accepted and engaged, closure reason, service types.
+  const r = columnsOf<{ status: string[]; flags: number[]; reason: (string | null)[]; types: number[] }>(
+    db,
+    `SELECT json_group_array(r.status) AS status,
+            json_group_array((r.accepted_at IS NOT NULL) + 2 * (r.engaged_on IS NOT NULL)) AS flags,
+            json_group_array(r.closure_reason) AS reason, json_group_array(r.types_mask) AS types
+       FROM referrals r INDEXED BY referrals_report WHERE ${where}`,
+    params,
+  );
+  const byStatus = new Map<string, number>();
+  const byReason = new Map<string, number>();
+  const byTypes = new Map<number, number>();
+  let accepted = 0;
+  let engaged = 0;
+  for (let i = 0; i < r.status.length; i++) {
+    tally(byStatus, r.status[i]!);
+    const reason = r.reason[i];
+    if (reason) tally(byReason, reason);
+    tally(byTypes, r.types[i]!);
+    if (r.flags[i]! & 1) accepted++;
+    if (r.flags[i]! & 2) engaged++;
   }
+  f.add('referrals_made', [], r.status.length);
+  for (const [status, n] of byStatus) f.add('referrals_by_status', [status], n);
+  f.add('referral_funnel', ['accepted'], accepted);
+  f.add('referral_funnel', ['engaged'], engaged);
+  for (const [reason, n] of byReason) f.add('closure_reasons', [reason], n);
+  for (const [mask, n] of byTypes) addBits(f, 'referrals_by_service_type', bits.serviceType, mask, n);
 }
 
 /** numerator ÷ denominator as a percentage with one decimal; null without a denominator. */

@@ -10,6 +10,8 @@ import { type Period, quartersWithin } from '../../../shared/domain/reports/peri
 import type { TtaAnswerRow } from '../../../shared/contract/reports';
 import type { Db } from '../db/open';
 import type { Figures } from './figures';
+import { sql } from '../providers/store';
+import { columnsOf } from './columns';
 
 /**
  * The report's figures from the participant milestones (issue 10) and the programme plan: enrolment and
@@ -28,33 +30,38 @@ export function quantile(sorted: readonly number[], p: number): number | null {
   return Math.round((sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!)) * 10) / 10;
 }
 
-interface Progress {
-  contact: string;
-  engaged: string | null;
-}
+/** The first contact and first treatment engagement of each person in a range (columnsOf). */
+type Progress = { contact: string[]; engaged: (string | null)[] };
 
 export function participantFigures(db: Db, f: Figures, period: Period, today: string): void {
   const { from, to } = period;
-  const enrolled = db
-    .prepare(
-      `SELECT first_contact_on AS contact, first_engaged_on AS engaged FROM participant_progress INDEXED BY participant_progress_contact
-        WHERE first_contact_on BETWEEN ? AND ?`,
-    )
-    .all(from, to) as Progress[];
-  for (const p of enrolled) {
-    f.add('enrolled', [], 1);
-    if (p.engaged && engagedWithinWindow(p.contact, p.engaged)) f.add('engaged_30', [], 1);
-    else if (!p.engaged && daysBetween(p.contact, today) <= ENGAGEMENT_WINDOW_DAYS) f.add('within_30_pending', [], 1);
-  }
+  const enrolled = columnsOf<Progress>(
+    db,
+    `SELECT json_group_array(first_contact_on) AS contact, json_group_array(first_engaged_on) AS engaged
+       FROM participant_progress INDEXED BY participant_progress_contact WHERE first_contact_on BETWEEN @from AND @to`,
+    { from, to },
+  );
+  let engaged30 = 0;
+  let pending = 0;
+  enrolled.contact.forEach((contact, i) => {
+    const on = enrolled.engaged[i];
+    if (on && engagedWithinWindow(contact, on)) engaged30++;
+    else if (!on && daysBetween(contact, today) <= ENGAGEMENT_WINDOW_DAYS) pending++;
+  });
+  f.add('enrolled', [], enrolled.contact.length);
+  f.add('engaged_30', [], engaged30);
+  f.add('within_30_pending', [], pending);
 
-  const engaged = db
-    .prepare(
-      `SELECT first_contact_on AS contact, first_engaged_on AS engaged FROM participant_progress INDEXED BY participant_progress_engaged
-        WHERE first_engaged_on BETWEEN ? AND ?`,
-    )
-    .all(from, to) as Progress[];
+  const engaged = columnsOf<Progress>(
+    db,
+    `SELECT json_group_array(first_contact_on) AS contact, json_group_array(first_engaged_on) AS engaged
+       FROM participant_progress INDEXED BY participant_progress_engaged WHERE first_engaged_on BETWEEN @from AND @to`,
+    { from, to },
+  );
   // An engagement dated before the first contact (a date typed in error) counts as the same day.
-  const days = engaged.map((p) => Math.max(0, daysToEngagement(p.contact, p.engaged!))).sort((a, b) => a - b);
+  const days = engaged.contact
+    .map((contact, i) => Math.max(0, daysToEngagement(contact, engaged.engaged[i]!)))
+    .sort((a, b) => a - b);
   for (const d of days) {
     f.add('first_engagements', [], 1);
     f.add('days_to_engagement_distribution', [daysBucketOf(d)], 1);
@@ -65,11 +72,12 @@ export function participantFigures(db: Db, f: Figures, period: Period, today: st
 
   // Retention checks that fell due in the period, up to today: engaged `n` days before those days.
   const lastDue = to < today ? to : today;
-  // Each person's checks are found through their own milestones (by person): left to itself SQLite reads
-  // every retention check of the store for each person, through the partial index by kind.
-  const checks = db.prepare(
+  // Each person's check is one entry of the covering index by person, kind and days: left to itself SQLite
+  // reads every retention check of the store for each person, through the partial index by kind.
+  const checks = sql(
+    db,
     `SELECT count(*) AS due, count(still) AS checked, coalesce(sum(still), 0) AS retained
-       FROM (SELECT (SELECT max(m.still_engaged) FROM participant_milestones m INDEXED BY participant_milestones_person
+       FROM (SELECT (SELECT max(m.still_engaged) FROM participant_milestones m INDEXED BY participant_milestones_retention
                       WHERE m.person_id = p.person_id AND m.kind = 'retention' AND m.check_days = @n AND m.removed_at IS NULL) AS still
                FROM participant_progress p INDEXED BY participant_progress_engaged WHERE p.first_engaged_on BETWEEN @a AND @b)`,
   );
@@ -86,26 +94,24 @@ export function participantFigures(db: Db, f: Figures, period: Period, today: st
     }
   }
 
-  const obtained = db
-    .prepare(
-      `SELECT kind, count(DISTINCT person_id) AS people FROM participant_milestones INDEXED BY participant_milestones_kind
+  const obtained = sql(
+    db,
+    `SELECT kind, count(DISTINCT person_id) AS people FROM participant_milestones INDEXED BY participant_milestones_kind
         WHERE kind IN ('housing', 'employment') AND removed_at IS NULL AND date BETWEEN ? AND ? GROUP BY kind`,
-    )
-    .all(from, to) as { kind: string; people: number }[];
+  ).all(from, to) as { kind: string; people: number }[];
   for (const o of obtained) f.add(o.kind === 'housing' ? 'housing_obtained' : 'employment_obtained', [], o.people);
 
   // Each person once, by their latest exit in the period.
-  const exits = db
-    .prepare(
-      `SELECT m.exit_reason AS reason, count(*) AS people FROM participant_milestones m INDEXED BY participant_milestones_kind
+  const exits = sql(
+    db,
+    `SELECT m.exit_reason AS reason, count(*) AS people FROM participant_milestones m INDEXED BY participant_milestones_kind
         WHERE m.kind = 'exited' AND m.removed_at IS NULL AND m.date BETWEEN @from AND @to
           AND NOT EXISTS (SELECT 1 FROM participant_milestones l INDEXED BY participant_milestones_person
                 WHERE l.person_id = m.person_id AND l.kind = 'exited'
                 AND l.removed_at IS NULL AND l.date BETWEEN @from AND @to
                 AND (l.date > m.date OR (l.date = m.date AND l.created_at > m.created_at)))
         GROUP BY 1`,
-    )
-    .all({ from, to }) as { reason: string; people: number }[];
+  ).all({ from, to }) as { reason: string; people: number }[];
   for (const e of exits) {
     f.add('exited', [], e.people);
     f.add('exits_by_reason', [e.reason], e.people);
@@ -114,9 +120,10 @@ export function participantFigures(db: Db, f: Figures, period: Period, today: st
 
 export function programmeFigures(db: Db, f: Figures, period: Period, today: string): void {
   const { from, to } = period;
-  const due = db
-    .prepare('SELECT status, count(*) AS n FROM programme_milestones WHERE due_date BETWEEN ? AND ? GROUP BY status')
-    .all(from, to) as { status: string; n: number }[];
+  const due = sql(
+    db,
+    'SELECT status, count(*) AS n FROM programme_milestones WHERE due_date BETWEEN ? AND ? GROUP BY status',
+  ).all(from, to) as { status: string; n: number }[];
   for (const d of due) {
     f.add('programme_milestones_due', [], d.n);
     f.add('programme_milestones_by_status', [d.status], d.n);
@@ -124,8 +131,7 @@ export function programmeFigures(db: Db, f: Figures, period: Period, today: stri
   f.add(
     'programme_milestones_done',
     [],
-    db
-      .prepare(`SELECT count(*) FROM programme_milestones WHERE status = 'done' AND completed_on BETWEEN ? AND ?`)
+    sql(db, `SELECT count(*) FROM programme_milestones WHERE status = 'done' AND completed_on BETWEEN ? AND ?`)
       .pluck()
       .get(from, to) as number,
   );
@@ -133,8 +139,7 @@ export function programmeFigures(db: Db, f: Figures, period: Period, today: stri
   f.add(
     'programme_milestones_overdue',
     [],
-    db
-      .prepare(`SELECT count(*) FROM programme_milestones WHERE status IN (${open}) AND due_date <= ? AND due_date < ?`)
+    sql(db, `SELECT count(*) FROM programme_milestones WHERE status IN (${open}) AND due_date <= ? AND due_date < ?`)
       .pluck()
       .get(to, today) as number,
   );
@@ -150,12 +155,11 @@ function answerText(json: string): string {
 export function ttaAnswers(db: Db, period: Period): TtaAnswerRow[] {
   const quarters = quartersWithin(period);
   if (!quarters.length) return [];
-  const rows = db
-    .prepare(
-      `SELECT a.quarter, q.position, a.question_text AS question, q.answer_type AS answerType, a.value
+  const rows = sql(
+    db,
+    `SELECT a.quarter, q.position, a.question_text AS question, q.answer_type AS answerType, a.value
          FROM tta_answers a JOIN tta_questions q ON q.id = a.question_id
         WHERE a.quarter IN (${quarters.map(() => '?').join(', ')}) ORDER BY a.quarter, q.position`,
-    )
-    .all(...quarters) as (Omit<TtaAnswerRow, 'answer'> & { value: string })[];
+  ).all(...quarters) as (Omit<TtaAnswerRow, 'answer'> & { value: string })[];
   return rows.map(({ value, ...r }) => ({ ...r, answer: answerText(value) }));
 }

@@ -127,6 +127,23 @@ export const DIMENSIONS = {
 } as const satisfies Record<string, Dimension>;
 export type DimensionName = keyof typeof DIMENSIONS;
 
+/** The leading whole number of a text, as SQLite's CAST(... AS INTEGER) reads it (0 without one). */
+function leadingInteger(text: string): number {
+  return Number.parseInt(text, 10) || 0;
+}
+
+/**
+ * A person's age in whole years on `day` (YYYY-MM-DD): from the date of birth (a year less before the
+ * birthday), else from the year of birth; null without either.
+ */
+export function ageOn(day: string, dateOfBirth: string | null, birthYear: number | null): number | null {
+  const year = leadingInteger(day.slice(0, 4));
+  if (dateOfBirth !== null) {
+    return year - leadingInteger(dateOfBirth.slice(0, 4)) - (day.slice(5, 10) < dateOfBirth.slice(5, 10) ? 1 : 0);
+  }
+  return birthYear === null ? null : year - birthYear;
+}
+
 /** The age band for an age in whole years, or not recorded. */
 export function ageBandOf(age: number | null): string {
   if (age === null || age < 0) return 'not_recorded';

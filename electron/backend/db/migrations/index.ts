@@ -7,6 +7,7 @@ import * as m0006 from './0006_provider_words';
 import * as m0007 from './0007_reports';
 import * as m0008 from './0008_milestones';
 import * as m0009 from './0009_performance';
+import * as m0010 from './0010_report_speed';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'reports', sql: m0007.sql },
   { version: 8, name: 'milestones', sql: m0008.sql },
   { version: 9, name: 'performance', sql: m0009.sql },
+  { version: 10, name: 'report_speed', sql: m0010.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
