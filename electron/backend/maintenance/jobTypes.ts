@@ -5,7 +5,10 @@ interface Keyed {
 }
 
 export type JobInput =
-  /** `quick_check` over every page: catches a damaged page (SQLCipher checks each page's HMAC as it reads it). */
+  /**
+   * `quick_check` of every table and its indexes, one table at a time: reads every page of every table and
+   * index, so it catches a damaged page (SQLCipher checks each page's HMAC as it reads it).
+   */
   | ({ job: 'check'; dbPath: string } & Keyed)
   /** A consistent copy through VACUUM INTO, then `integrity_check` and the record counts of the copy. */
   | ({ job: 'snapshot'; dbPath: string; target: string } & Keyed)
