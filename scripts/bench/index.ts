@@ -124,6 +124,7 @@ async function main(): Promise<void> {
           modulesLoadedMs: at('loaded'),
           unlockedMs: at('unlocked'),
           dashboardMs: at('home'),
+          exitAfterDashboardMs: at('exit'),
         }),
       );
     }
