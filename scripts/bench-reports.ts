@@ -16,7 +16,7 @@ import { createBackend } from '../electron/backend';
 import { seedStore } from '../electron/backend/demo/seed';
 import { computeReport } from '../electron/backend/reports/compute';
 import { writePackage } from '../electron/backend/reports/package';
-import { departmentTimeZone, departmentToday } from '../electron/backend/reports/period';
+import { departmentTimeZone, departmentToday } from '../electron/backend/calendar';
 import { summaryPdf } from '../electron/backend/reports/summary';
 import { suppress } from '../electron/backend/reports/suppress';
 import { letterheadOf } from '../electron/backend/letters/letterhead';

@@ -56,7 +56,13 @@ export const authContract = {
   /** Log in, or unlock a locked session. `resumed` is true when the same user unlocks their own session. */
   'auth.login': procedure({
     input: loginInput,
-    output: z.object({ user: sessionUserSchema, resumed: z.boolean(), idleLockMinutes: z.number() }),
+    output: z.object({
+      user: sessionUserSchema,
+      resumed: z.boolean(),
+      idleLockMinutes: z.number(),
+      /** The department's time zone (Directory settings): the window's "today" is the date there, as the backend's is. */
+      timeZone: z.string(),
+    }),
     access: 'public',
     kind: 'mutation',
   }),

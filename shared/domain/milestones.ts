@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from './calendar';
 import type { VocabItem } from './vocab';
 
 /**
@@ -37,17 +38,8 @@ export const MILESTONE_LIMITS = { title: 200, description: 4000, evidence: 4000,
 export const PLAN_EARLIEST = '2000-01-01';
 export const PLAN_LATEST = '2099-12-31';
 
-/** Whole days from `from` to `to` (both YYYY-MM-DD), counted on the calendar: no time zone involved. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** A calendar date plus whole days (YYYY-MM-DD). */
-export function plusDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Calendar arithmetic (shared/domain/calendar.ts), under the names the milestone rules use. */
+export { daysBetween, addDays as plusDays };
 
 /** Overdue: open and due before today. Due soon: open and due today or within `DUE_SOON_DAYS`. */
 export function milestoneFlags(dueDate: string, status: string, today: string): { overdue: boolean; dueSoon: boolean } {
@@ -184,7 +176,7 @@ export const STARTER_PLAN: readonly StarterItem[] = [
 
 /** The starter plan's milestones with due dates for a start day. */
 export function starterPlanFor(startDate: string): (StarterItem & { dueDate: string })[] {
-  return STARTER_PLAN.map((item) => ({ ...item, dueDate: plusDays(startDate, item.offsetDays) }));
+  return STARTER_PLAN.map((item) => ({ ...item, dueDate: addDays(startDate, item.offsetDays) }));
 }
 
 /** "10:00" or "9:30": a wall-clock time, 24-hour. */

@@ -24,10 +24,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** A fresh data folder and a harness on it, with the real (default) KDF cost. */
-export async function startApp(): Promise<App> {
+/** A fresh data folder and a harness on it, with the real (default) KDF cost; `now` sets the backend's clock. */
+export async function startApp(options: { now?: () => number } = {}): Promise<App> {
   const dataDir = mkdtempSync(join(tmpdir(), 'deflect-e2e-'));
-  const harness = await startHarness({ dataDir });
+  const harness = await startHarness({ dataDir, ...options });
   return {
     harness,
     dataDir,
@@ -38,12 +38,15 @@ export async function startApp(): Promise<App> {
   };
 }
 
-/** A page in its own context (axe needs one), sized and localised like a station workstation. */
-export async function newPage(browser: Browser): Promise<Page> {
+/**
+ * A page in its own context (axe needs one), sized and localised like a station workstation: its clock in
+ * the department's zone unless `timezoneId` says otherwise (a laptop left on another zone).
+ */
+export async function newPage(browser: Browser, { timezoneId = 'America/Chicago' }: { timezoneId?: string } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
-    timezoneId: 'America/Chicago',
+    timezoneId,
     acceptDownloads: true,
   });
   return context.newPage();

@@ -159,6 +159,8 @@ test('a co-responder records a consent, refers from the contact to a suggested p
   const made = page.getByRole('heading', { name: /^Letter made: / });
   await expect(made).toBeFocused();
   await expect(page.getByRole('status').filter({ has: made })).toContainText('the disclosure is logged');
+  // Said once: no toast repeating it.
+  await expect(page.getByText('Letter made', { exact: true })).toHaveCount(0);
   const letter = page.getByRole('document', { name: 'Letter' });
   await expect(letter).toContainText('Referencia de José Núñez');
   await expect(letter).toContainText('42 CFR § 2.32');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { seedStore } from '../../electron/backend/demo/seed';
+import { dateIn } from '../../shared/domain/calendar';
 import { lastFullQuarter, periodLabel } from '../../shared/domain/reports/periods';
 import { type App, checkA11y, KDF_WAIT, login, newPage, snap, startApp } from './helpers';
 import { must, setUpUnit, STAFF } from './unit';
@@ -22,9 +23,9 @@ let app: App;
 let page: Page;
 let unitContacts = 0;
 
+/** The department's today (the store's default zone), as the backend and the window count it. */
 function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return dateIn(Date.now(), 'America/Chicago');
 }
 
 test.beforeAll(async ({ browser }) => {

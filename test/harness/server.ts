@@ -18,6 +18,8 @@ export interface HarnessOptions {
   dataDirSource?: DataDirSource;
   knownFoldersFile?: string;
   kdfCost?: KdfCost;
+  /** The backend's clock (tests that need a chosen moment); the real one by default. */
+  now?: () => number;
   /** Defaults to the repository's out/renderer. */
   rendererDir?: string;
   port?: number;
@@ -139,6 +141,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...(options.dataDirSource ? { dataDirSource: options.dataDirSource } : {}),
     ...(options.knownFoldersFile ? { knownFoldersFile: options.knownFoldersFile } : {}),
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const root = resolve(options.rendererDir ?? join(__dirname, '../../out/renderer'));
   const indexPath = join(root, 'index.html');

@@ -3,6 +3,7 @@ import { CLINICAL_ROLES } from '../../../shared/domain/roles';
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS } from '../../../shared/domain/session';
 import { appendAudit } from '../audit/log';
 import type { Backend } from '../backend';
+import { departmentTimeZone } from '../calendar';
 import { adoptClinicalKey } from '../clinical/legacy';
 import { hasClinicalCompartment, isStoreClinicalKey, newClinicalKey } from '../clinical/seal';
 import type { Db } from '../db/open';
@@ -64,6 +65,8 @@ export interface LoginResult {
   user: SessionUser;
   resumed: boolean;
   idleLockMinutes: number;
+  /** The department's time zone: the window counts "today" there, as the backend does. */
+  timeZone: string;
 }
 
 /**
@@ -236,7 +239,7 @@ function openSession(backend: Backend, vault: VaultFile, slot: Slot, opened: Ope
   backend.setClinicalKey(clinical.key);
   clinical.key?.fill(0);
   backend.session = { user, locked: false, lastActivity: backend.now() };
-  return { user, resumed, idleLockMinutes: backend.idleLockMinutes() };
+  return { user, resumed, idleLockMinutes: backend.idleLockMinutes(), timeZone: departmentTimeZone(db) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { consentsContract, Disclosure } from '../../../shared/contract/consents';
 import { ACCOUNTING_YEARS } from '../../../shared/domain/consents';
 import { personDisplayName } from '../../../shared/domain/person';
-import { localDate } from '../dates';
+import { departmentToday } from '../calendar';
 import type { Db } from '../db/open';
 import { AppError, Problems } from '../errors';
 import { staffNames } from '../intake/repo';
@@ -17,7 +17,7 @@ type ConsentHandlers = HandlersFor<typeof consentsContract>;
 const EARLIEST = '2000-01-01';
 
 function today(ctx: Ctx): string {
-  return localDate(ctx.backend.now());
+  return departmentToday(ctx.db, ctx.backend.now());
 }
 
 function consentById(ctx: Ctx, id: string) {

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/consents';
 import { personDisplayName } from '../../../shared/domain/person';
 import { labelOf } from '../../../shared/domain/vocab';
-import { addDays } from '../dates';
+import { addDays } from '../../../shared/domain/calendar';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { staffNames } from '../intake/repo';

@@ -1,7 +1,7 @@
 import { DETAIL_TERM_IDS, SERVICE_TYPE_TERM_IDS } from '../../../shared/domain/deflectTaxonomy';
 import type { ServiceType } from '../../../shared/domain/serviceTypes';
-import { addDays, dateIn } from '../dates';
-import { getProviderSettings } from '../providers/settings';
+import { addDays } from '../../../shared/domain/calendar';
+import { departmentToday } from '../calendar';
 import type { Db } from '../db/open';
 import { reindex } from '../providers/derived';
 import { ensureDeflectTaxonomy, insertRecord, newRecord, upsertRecord } from '../providers/store';
@@ -234,7 +234,7 @@ export interface DirectoryResult {
 /** Adds `services` synthetic services (with their organisations) to the directory and rebuilds its indexes. */
 export function generateDirectory(db: Db, opts: DirectoryOptions): DirectoryResult {
   const r = new Random(opts.seed ^ 0x5eed_d1c7);
-  const today = dateIn(opts.now, getProviderSettings(db).timeZone);
+  const today = departmentToday(db, opts.now);
   const nowIso = new Date(opts.now).toISOString();
   let organizations = 0;
   let made = 0;

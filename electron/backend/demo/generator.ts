@@ -1,7 +1,7 @@
 import type { ScreeningInput } from '../../../shared/contract/intake';
 import type { Need } from '../../../shared/domain/needs';
-import { addDays, dateIn } from '../dates';
-import { getProviderSettings } from '../providers/settings';
+import { addDays, dateIn } from '../../../shared/domain/calendar';
+import { departmentTimeZone } from '../calendar';
 import type { Db } from '../db/open';
 import { contactWriter, type ParsedContactFields } from '../intake/repo';
 import { type PersonValues, searchIndexWriter } from '../people/repo';
@@ -225,7 +225,7 @@ export function generate(db: Db, opts: GenerateOptions): GenerateResult {
   const counts = contactCounts(r, opts.people, opts.contacts - anonymous);
   const spanMs = Math.min(3650, Math.max(120, Math.ceil(opts.contacts / 60))) * DAY;
   // Calendar dates in the department's time zone, as the station records them (not the generating machine's).
-  const zone = getProviderSettings(db).timeZone;
+  const zone = departmentTimeZone(db);
   const day = (ms: number) => dateIn(ms, zone);
   const today = day(opts.now);
   const personInsert = db.prepare(

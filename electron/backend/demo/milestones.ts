@@ -2,8 +2,8 @@ import { starterPlanFor } from '../../../shared/domain/milestones';
 import { RETENTION_CHECK_DAYS, retentionDueOn } from '../../../shared/domain/participants';
 import { quarterOf, quarterRange, shiftQuarter } from '../../../shared/domain/tta';
 import { seal } from '../clinical/seal';
-import { dateIn } from '../dates';
-import { getProviderSettings } from '../providers/settings';
+import { dateIn } from '../../../shared/domain/calendar';
+import { departmentTimeZone } from '../calendar';
 import type { Db } from '../db/open';
 import { Random } from './random';
 
@@ -54,7 +54,7 @@ export function generateMilestones(
   },
 ): MilestoneSeedResult {
   const r = new Random(opts.seed ^ 0x3a11);
-  const timeZone = getProviderSettings(db).timeZone;
+  const timeZone = departmentTimeZone(db);
   // Calendar dates in the department's time zone (not the generating machine's).
   const day = (ms: number) => dateIn(ms, timeZone);
   const today = day(opts.now);

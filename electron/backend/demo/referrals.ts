@@ -9,8 +9,8 @@ import {
   type ReferralStatus,
 } from '../../../shared/domain/referrals';
 import { NEED_SERVICE_TYPES, SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
-import { addDays, dateIn } from '../dates';
-import { getProviderSettings } from '../providers/settings';
+import { addDays, dateIn } from '../../../shared/domain/calendar';
+import { departmentTimeZone } from '../calendar';
 import type { Db } from '../db/open';
 import { referralWriter } from '../referrals/repo';
 import { withBulkLoad } from './generator';
@@ -125,7 +125,7 @@ export function generateReferrals(
   const statementsId = statementsFor(db, 'en', true);
   const now = opts.now;
   // Calendar dates in the department's time zone, as the station records them (not the generating machine's).
-  const zone = getProviderSettings(db).timeZone;
+  const zone = departmentTimeZone(db);
   const day = (ms: number) => dateIn(ms, zone);
   const batch = opts.batch ?? 5_000;
 

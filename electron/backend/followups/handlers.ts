@@ -43,7 +43,8 @@ export const followupsHandlers: HandlersFor<typeof followupsContract> = {
   'followups.update': (ctx, input) => {
     const f = requireMayChange(ctx, input.id);
     if (f.status !== 'open') throw new AppError('conflict', 'This follow-up is closed; reopen it to change it.', 'id');
-    if (input.dueDate !== undefined && input.dueDate !== f.dueDate) validateDueDate(input.dueDate, ctx.backend.now(), 'dueDate');
+    if (input.dueDate !== undefined && input.dueDate !== f.dueDate)
+      validateDueDate(ctx.db, input.dueDate, ctx.backend.now(), 'dueDate');
     if (input.assigneeId !== undefined) requireActiveStaff(ctx.db, input.assigneeId, 'assigneeId');
     ctx.db
       .prepare('UPDATE followups SET due_date = ?, assignee_id = ?, note = ? WHERE id = ?')

@@ -2,7 +2,7 @@ import { dueDateProblem } from '../../../shared/domain/followups';
 import { randomUUID } from 'node:crypto';
 import type { Followup, FollowupStatus } from '../../../shared/contract/followups';
 import { personDisplayName } from '../../../shared/domain/person';
-import { localDate } from '../dates';
+import { departmentToday } from '../calendar';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { staffNames } from '../intake/repo';
@@ -34,7 +34,7 @@ export function loadFollowups(db: Db, now: number, where: string, params: unknow
     .prepare(`${SELECT} WHERE ${where} ORDER BY f.due_date, f.created_at LIMIT ${Math.floor(limit)}`)
     .all(...params) as FollowupRow[];
   const staff = staffNames(db);
-  const today = localDate(now);
+  const today = departmentToday(db, now);
   return rows.map((r) => ({
     id: r.id,
     personId: r.person_id,
@@ -59,9 +59,9 @@ export function requireFollowup(db: Db, now: number, id: string): Followup {
   return f;
 }
 
-/** Due dates: a real date, not before today (a follow-up is about the future). */
-export function validateDueDate(dueDate: string, now: number, field: string): void {
-  const problem = dueDateProblem(dueDate, localDate(now));
+/** Due dates: a real date, not before the department's today (a follow-up is about the future). */
+export function validateDueDate(db: Db, dueDate: string, now: number, field: string): void {
+  const problem = dueDateProblem(dueDate, departmentToday(db, now));
   if (problem) throw new AppError('invalid_input', problem, field);
 }
 
@@ -73,7 +73,7 @@ export function insertFollowup(
   prefix: string,
 ): string {
   const at = (field: string) => (prefix ? `${prefix}.${field}` : field);
-  validateDueDate(f.dueDate, now, at('dueDate'));
+  validateDueDate(db, f.dueDate, now, at('dueDate'));
   requireActiveStaff(db, f.assigneeId, at('assigneeId'));
   const id = randomUUID();
   const stamp = new Date(now).toISOString();

@@ -1,20 +1,16 @@
 import type { intakeContract } from '../../../shared/contract/intake';
-import { addDays, localDate, weekStart } from '../dates';
+import { addDays, weekStart } from '../../../shared/domain/calendar';
+import { departmentClock, zonedMidnight } from '../calendar';
 import { loadFollowups } from '../followups/repo';
 import type { HandlersFor } from '../router';
 import { loadContacts, openScreening } from './repo';
-
-/** The UTC instant at which a local calendar day starts. */
-function localMidnightIso(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toISOString();
-}
 
 export const dashboardHandlers: Pick<HandlersFor<typeof intakeContract>, 'home.dashboard'> = {
   'home.dashboard': (ctx) => {
     const db = ctx.db;
     const now = ctx.backend.now();
-    const today = localDate(now);
+    // This week is Monday to Sunday of the department's calendar, whatever zone the workstation's clock is in.
+    const { timeZone, today } = departmentClock(db, now);
     const from = weekStart(today);
     const to = addDays(from, 6);
     const mine = loadFollowups(db, now, `f.assignee_id = ? AND f.status = 'open'`, [ctx.user.id], 500);
@@ -40,7 +36,7 @@ export const dashboardHandlers: Pick<HandlersFor<typeof intakeContract>, 'home.d
     const newPeople = db
       .prepare('SELECT count(*) FROM persons WHERE created_at >= ? AND created_at < ? AND merged_into IS NULL')
       .pluck()
-      .get(localMidnightIso(from), localMidnightIso(addDays(to, 1))) as number;
+      .get(zonedMidnight(from, timeZone), zonedMidnight(addDays(to, 1), timeZone)) as number;
     const followupsDue = db
       .prepare(`SELECT count(*) FROM followups WHERE status = 'open' AND due_date BETWEEN ? AND ?`)
       .pluck()

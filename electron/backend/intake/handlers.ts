@@ -1,6 +1,6 @@
 import type { intakeContract } from '../../../shared/contract/intake';
 import { CLINICAL_ROLES } from '../../../shared/domain/roles';
-import { dateOfStamp, toUtcIso } from '../dates';
+import { departmentDateOf, toUtcIso } from '../calendar';
 import { AppError, Problems } from '../errors';
 import { insertFollowup, requireFollowup, validateDueDate } from '../followups/repo';
 import { requireActiveStaff } from '../users/staffRef';
@@ -51,7 +51,8 @@ export const intakeHandlers: IntakeHandlers = {
     const { clinicalNote, occurredAt, ...fields } = input.contact;
     if (clinicalNote) requireClinicalRole(user.role, 'contact.clinicalNote', 'clinical notes');
     if (input.screenings.length) requireClinicalRole(user.role, 'screenings', 'screenings');
-    const occurredDate = dateOfStamp(occurredAt);
+    // The contact's day is the department's, whatever offset the window's clock wrote the time with.
+    const occurredDate = departmentDateOf(ctx.db, occurredAt);
 
     // Every problem of the intake at once: the contact, the person and the follow-up.
     const problems = new Problems();
@@ -70,13 +71,13 @@ export const intakeHandlers: IntakeHandlers = {
       }
     } else if (subject.kind === 'new') {
       values = completePerson(subject.person);
-      validatePerson(values, now, 'subject.person', problems, occurredDate);
+      validatePerson(ctx.db, values, now, 'subject.person', problems, occurredDate);
     }
     if (input.followup) {
       const followup = input.followup;
       if (subject.kind === 'anonymous')
         problems.add('followup', 'A follow-up needs an identified person; link the contact to a person first.');
-      problems.check(() => validateDueDate(followup.dueDate, now, 'followup.dueDate'));
+      problems.check(() => validateDueDate(ctx.db, followup.dueDate, now, 'followup.dueDate'));
       problems.check(() => requireActiveStaff(ctx.db, followup.assigneeId, 'followup.assigneeId'));
     }
     problems.throwIfAny();

@@ -6,7 +6,7 @@ import type { FormLanguage } from '../../../shared/domain/consents';
 import { LETTER_LIMITS } from '../../../shared/domain/letters';
 import { CLINICAL_ROLES } from '../../../shared/domain/roles';
 import { checkGate, discloseThroughGate } from '../consents/gate';
-import { localDate } from '../dates';
+import { departmentDateOf, departmentToday } from '../calendar';
 import { AppError } from '../errors';
 import { resolvePersonRow, toPerson } from '../people/repo';
 import { serviceDetail } from '../providers/detail';
@@ -56,7 +56,7 @@ function activeTemplate(ctx: Ctx, id: string, kind: 'referral' | 'programme') {
 function composeReferralLetter(ctx: Ctx, input: ReferralLetterInput, override: boolean) {
   const db = ctx.db;
   const now = ctx.backend.now();
-  const today = localDate(now);
+  const today = departmentToday(db, now);
   if (input.clinicalSummary && !(CLINICAL_ROLES as readonly string[]).includes(ctx.user.role)) {
     throw new AppError(
       'forbidden',
@@ -107,7 +107,7 @@ function programmeDocument(ctx: Ctx, input: ParsedInputOf<'letters.previewProgra
   const language = template.language as FormLanguage;
   const view = programmeView({
     language,
-    today: localDate(ctx.backend.now()),
+    today: departmentToday(ctx.db, ctx.backend.now()),
     author: author(ctx),
     letterhead: head,
     recipientName: input.recipientName,
@@ -132,7 +132,7 @@ function programmeDocument(ctx: Ctx, input: ParsedInputOf<'letters.previewProgra
 
 function sampleDocument(ctx: Ctx, kind: 'referral' | 'programme', language: FormLanguage, body: string): LetterDocument {
   const head = letterheadOf(ctx.db);
-  const today = localDate(ctx.backend.now());
+  const today = departmentToday(ctx.db, ctx.backend.now());
   const view =
     kind === 'referral'
       ? referralView({
@@ -380,7 +380,7 @@ export const lettersHandlers: LetterHandlers = {
     const { letter, pdf, document } = openLetter(ctx, input.id);
     ctx.audit.targetType = 'letter';
     ctx.audit.targetId = letter.id;
-    const stamp = letter.createdAt.slice(0, 10);
+    const stamp = departmentDateOf(ctx.db, letter.createdAt);
     return {
       fileName: `${letter.kind === 'referral' ? 'referral-letter' : 'letter'}-${stamp}.pdf`,
       contentBase64: pdf.toString('base64'),

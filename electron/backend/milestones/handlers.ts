@@ -1,13 +1,12 @@
 import type { milestonesContract } from '../../../shared/contract/milestones';
 import { PLAN_EARLIEST, PLAN_LATEST, plusDays, STARTER_PLAN, starterPlanFor } from '../../../shared/domain/milestones';
-import { addDays, weekStart } from '../dates';
+import { addDays, dateIn, weekStart } from '../../../shared/domain/calendar';
+import { departmentClock } from '../calendar';
 import { AppError } from '../errors';
 import type { HandlersFor } from '../router';
-import { todayIn } from '../providers/openNow';
 import { retentionDueFor } from './participants';
 import {
   checkMilestone,
-  departmentClock,
   insertMilestone,
   loadMilestones,
   milestoneHistory,
@@ -90,7 +89,7 @@ export const milestonesHandlers: Handlers = {
     if (before.version !== input.version) {
       throw new AppError('conflict', 'Someone changed this milestone meanwhile; reopen it and try again.', 'version');
     }
-    const createdOn = todayIn(new Date(before.createdAt), clock.timeZone);
+    const createdOn = dateIn(Date.parse(before.createdAt), clock.timeZone);
     const organizations = checkMilestone(db, input.milestone, clock, createdOn, {
       organizations: new Map(before.organizations.map((o) => [o.id, o.name])),
     });

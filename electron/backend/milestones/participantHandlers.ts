@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { resolvePersonRow } from '../people/repo';
 import type { HandlersFor } from '../router';
 import { manualMilestones, recordParticipantMilestone, requireManualMilestone } from './participants';
-import { departmentClock } from './programme';
+import { departmentClock } from '../calendar';
 
 export const participantsHandlers: HandlersFor<typeof participantsContract> = {
   'participants.record': (ctx, input) => {

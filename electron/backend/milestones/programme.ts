@@ -4,15 +4,7 @@ import { milestoneFlags, milestoneProblems } from '../../../shared/domain/milest
 import type { Db } from '../db/open';
 import { AppError, Problems } from '../errors';
 import { staffNames } from '../intake/repo';
-import { todayIn } from '../providers/openNow';
-import { getProviderSettings } from '../providers/settings';
 import { requireActiveStaff } from '../users/staffRef';
-
-/** The department's time zone (the one kept with the provider directory's settings) and today's date in it. */
-export function departmentClock(db: Db, now: number): { timeZone: string; today: string } {
-  const timeZone = getProviderSettings(db).timeZone;
-  return { timeZone, today: todayIn(new Date(now), timeZone) };
-}
 
 interface MilestoneRow {
   id: string;

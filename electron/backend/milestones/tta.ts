@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { AppError, Problems } from '../errors';
 import { staffNames } from '../intake/repo';
 import type { HandlersFor } from '../router';
-import { departmentClock } from './programme';
+import { departmentClock } from '../calendar';
 
 /** TTA performance metrics: the questions (editable, retired rather than deleted once answered) and answers per quarter. */
 

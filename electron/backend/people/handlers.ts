@@ -49,7 +49,7 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
   'people.create': (ctx, input) => {
     const values = completePerson(input.person);
     const problems = new Problems();
-    validatePerson(values, ctx.backend.now(), 'person', problems);
+    validatePerson(ctx.db, values, ctx.backend.now(), 'person', problems);
     problems.throwIfAny();
     if (!input.allowDuplicate) refuseDuplicates(ctx.db, values, 'person.lastName');
     const row = insertPerson(ctx.db, values, ctx.user.id, ctx.backend.nowIso());
@@ -81,7 +81,7 @@ export const peopleHandlers: HandlersFor<typeof peopleContract> = {
     }
     const { values, changed } = applyPersonChanges(valuesOf(row), input.changes);
     const problems = new Problems();
-    validatePerson(values, ctx.backend.now(), 'changes', problems);
+    validatePerson(ctx.db, values, ctx.backend.now(), 'changes', problems);
     problems.throwIfAny();
     const after = updatePerson(ctx.db, row, values, changed, ctx.user.id, ctx.backend.nowIso(), 'edit');
     // Field names only: the values themselves stay in the encrypted history table.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedPersonFields, Person, PersonField } from '../../../shared/contract/people';
 import { personDisplayName, personProblems } from '../../../shared/domain/person';
-import { localDate } from '../dates';
+import { departmentToday } from '../calendar';
 import type { Db } from '../db/open';
 import { AppError, type Problems } from '../errors';
 import { nameKeys, normalizeName, tokens } from './names';
@@ -154,13 +154,14 @@ function dedupeAliases(aliases: readonly string[]): string[] {
  * names the field the form shows.
  */
 export function validatePerson(
+  db: Db,
   values: PersonValues,
   now: number,
   prefix: string,
   problems: Problems,
   contactDate?: string,
 ): void {
-  problems.addAll(personProblems(values, localDate(now), contactDate), prefix);
+  problems.addAll(personProblems(values, departmentToday(db, now), contactDate), prefix);
 }
 
 export function completePerson(fields: ParsedPersonFields): PersonValues {

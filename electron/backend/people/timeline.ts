@@ -1,11 +1,10 @@
 import type { TimelineItem, timelineContract } from '../../../shared/contract/timeline';
 import { loadDisclosures } from '../consents/handlers';
 import { loadConsents } from '../consents/repo';
-import { localDate } from '../dates';
+import { departmentToday } from '../calendar';
 import { loadFollowups } from '../followups/repo';
 import { loadContacts } from '../intake/repo';
 import { participantEvents, participantSummary } from '../milestones/participants';
-import { departmentClock } from '../milestones/programme';
 import { loadLetters } from '../letters/repo';
 import { loadReferrals } from '../referrals/repo';
 import type { HandlersFor } from '../router';
@@ -32,7 +31,8 @@ export const timelineHandlers: HandlersFor<typeof timelineContract> = {
     }
     for (const merge of mergesOf(ctx.db, row.id)) items.push({ kind: 'merge', at: merge.at, merge });
     const now = ctx.backend.now();
-    for (const consent of loadConsents(ctx.db, localDate(now), 'c.person_id = ?', [row.id])) {
+    const today = departmentToday(ctx.db, now);
+    for (const consent of loadConsents(ctx.db, today, 'c.person_id = ?', [row.id])) {
       items.push({ kind: 'consent', at: consent.createdAt, consent });
     }
     for (const referral of loadReferrals(ctx.db, now, 'r.person_id = ?', [row.id])) {
@@ -42,7 +42,6 @@ export const timelineHandlers: HandlersFor<typeof timelineContract> = {
       items.push({ kind: 'letter', at: letter.createdAt, letter });
     }
     for (const disclosure of loadDisclosures(ctx.db, row.id)) items.push({ kind: 'disclosure', at: disclosure.at, disclosure });
-    const { today } = departmentClock(ctx.db, ctx.backend.now());
     const key = ctx.backend.hasClinicalKey() ? ctx.clinicalKey : null;
     const milestones = participantSummary(ctx.db, row.id, today, key);
     for (const milestone of participantEvents(milestones)) items.push({ kind: 'milestone', at: milestone.date, milestone });

@@ -6,10 +6,10 @@ import type { Ctx, HandlersFor } from '../router';
 import { languageKey } from './derived';
 import { saveOrganization, saveService, verifyService } from './edit';
 import { auditHead, formatAnchor } from '../audit/anchor';
+import { departmentToday } from '../calendar';
 import { exportPackage } from './export';
 import { type PackageSource, sourceFromBytes } from './files';
 import { ImportFailed } from './issues';
-import { todayIn } from './openNow';
 import { type PreparedImport, applyImport, prepareImport, unreadablePlan } from './plan';
 import { type PackageRead, readPackage } from './read';
 import { clockFor, searchServices } from './search';
@@ -43,7 +43,7 @@ function now(ctx: Ctx): Date {
 }
 
 function today(ctx: Ctx, db: Db): string {
-  return todayIn(now(ctx), getProviderSettings(db).timeZone);
+  return departmentToday(db, ctx.backend.now());
 }
 
 function importDetail(plan: ImportPlan) {

@@ -1,5 +1,6 @@
 import { BYDAY_ITEM, HSDS_TIME } from '../../../shared/contract/hsds';
 import type { OpenState } from '../../../shared/contract/providers';
+import { type DayNumber, wallClock } from '../calendar';
 
 /**
  * "Open now" from HSDS schedules (iCal-style recurrence: WEEKLY or MONTHLY with BYDAY / BYMONTHDAY,
@@ -24,9 +25,6 @@ export interface ScheduleInput {
 
 const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 const DAY_LABELS: Record<string, string> = { SU: 'Sun', MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat' };
-
-/** A calendar day as whole days since 1970-01-01 (UTC arithmetic, no time zone involved). */
-type DayNumber = number;
 
 function dayNumber(iso: string): DayNumber {
   return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
@@ -61,59 +59,6 @@ function parseTime(value: string): Clock | null {
     }
   }
   return { minutes: hours * 60 + minutes, offsetMinutes };
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-let lastWallClock: { at: number; zone: string; value: { day: DayNumber; minutes: number } } | null = null;
-
-/** The wall-clock day and minute of `now` in a zone: an IANA name, or a fixed offset in minutes. */
-export function wallClock(now: Date, zone: string | number): { day: DayNumber; minutes: number } {
-  if (typeof zone === 'string') {
-    // Judging many schedules at one moment asks the same question thousands of times: remember the last answer.
-    const at = now.getTime();
-    if (lastWallClock && lastWallClock.at === at && lastWallClock.zone === zone) return lastWallClock.value;
-    const value = zonedWallClock(now, zone);
-    lastWallClock = { at, zone, value };
-    return value;
-  }
-  return zonedWallClock(now, zone);
-}
-
-function zonedWallClock(now: Date, zone: string | number): { day: DayNumber; minutes: number } {
-  if (typeof zone === 'number') {
-    const shifted = new Date(now.getTime() + zone * 60_000);
-    return { day: Math.floor(shifted.getTime() / 86_400_000), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
-  }
-  const parts = formatter(zone).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return {
-    day: dayNumber(`${get('year')}-${get('month')}-${get('day')}`),
-    minutes: Number(get('hour')) * 60 + Number(get('minute')),
-  };
-}
-
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(now: Date, timeZone: string): string {
-  const { day } = wallClock(now, timeZone);
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 function occursOn(s: ScheduleInput, day: DayNumber): boolean {

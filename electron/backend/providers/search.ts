@@ -2,11 +2,12 @@ import type { ServiceSummary } from '../../../shared/contract/providers';
 import type { HsdsRecord } from '../../../shared/contract/hsdsSpec';
 import { DETAIL_TERM_IDS } from '../../../shared/domain/deflectTaxonomy';
 import { type Need, type ServiceType, SERVICE_TYPES, serviceTypesForNeeds } from '../../../shared/domain/serviceTypes';
+import { departmentClock } from '../calendar';
 import type { Db } from '../db/open';
 import { damerauLevenshtein, deletionVariants } from '../people/names';
 import { sql } from './store';
 import { directoryGeneration, languageKey } from './derived';
-import { type ScheduleInput, openState, todayIn } from './openNow';
+import { type ScheduleInput, openState } from './openNow';
 import { freshSince, getProviderSettings, isStale } from './settings';
 
 /**
@@ -169,8 +170,8 @@ export interface Clock {
 }
 
 export function clockFor(db: Db, now: Date): Clock {
-  const settings = getProviderSettings(db);
-  return { now, timeZone: settings.timeZone, fresh: freshSince(todayIn(now, settings.timeZone), settings.staleMonths) };
+  const { timeZone, today } = departmentClock(db, now.getTime());
+  return { now, timeZone, fresh: freshSince(today, getProviderSettings(db).staleMonths) };
 }
 
 export function serviceTypesOf(db: Db, serviceId: string): ServiceType[] {

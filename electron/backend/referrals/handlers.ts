@@ -6,7 +6,8 @@ import { AWAITING_STATUSES, categoriesForNeeds, isCorrection, transitionProblem 
 import { NEED_SERVICE_TYPES, type ServiceType } from '../../../shared/domain/serviceTypes';
 import { discloseThroughGate } from '../consents/gate';
 import { loadConsents } from '../consents/repo';
-import { addDays, localDate } from '../dates';
+import { addDays } from '../../../shared/domain/calendar';
+import { departmentToday } from '../calendar';
 import type { Db } from '../db/open';
 import { AppError, Problems } from '../errors';
 import { findContact } from '../intake/repo';
@@ -54,7 +55,7 @@ function send(
   override: { reason: string } | undefined,
 ): { disclosureId: string; basis: string } {
   const row = requireReferralRow(ctx.db, referralId);
-  const today = localDate(ctx.backend.now());
+  const today = departmentToday(ctx.db, ctx.backend.now());
   const result = discloseThroughGate(ctx, {
     personId: row.person_id,
     kind: 'referral',
@@ -88,7 +89,7 @@ export const referralsHandlers: ReferralHandlers = {
   'referrals.create': (ctx, input) => {
     const db = ctx.db;
     const now = ctx.backend.now();
-    const today = localDate(now);
+    const today = departmentToday(db, now);
     const person = resolvePersonRow(db, input.personId, 'personId');
     // Every problem at once: the contact, the service, the date and the override.
     const problems = new Problems();
@@ -189,7 +190,7 @@ export const referralsHandlers: ReferralHandlers = {
   'referrals.transition': (ctx, input) => {
     const db = ctx.db;
     const now = ctx.backend.now();
-    const today = localDate(now);
+    const today = departmentToday(db, now);
     const row = requireReferralRow(db, input.id);
     ctx.audit.targetType = 'referral';
     ctx.audit.targetId = row.id;
@@ -238,7 +239,7 @@ export const referralsHandlers: ReferralHandlers = {
   'referrals.home': (ctx) => {
     const db = ctx.db;
     const now = ctx.backend.now();
-    const today = localDate(now);
+    const today = departmentToday(db, now);
     const days = followUpDays(db);
     const cutoff = new Date(now - days * 86_400_000).toISOString();
     const everyone = ctx.user.role === 'coordinator' || ctx.user.role === 'admin';

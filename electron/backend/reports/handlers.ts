@@ -2,6 +2,7 @@ import type { reportsContract } from '../../../shared/contract/reports';
 import type { Profile } from '../../../shared/domain/reports/catalogue';
 import { type Period, periodProblem, periodSlug, previousPeriod } from '../../../shared/domain/reports/periods';
 import { auditHead, formatAnchor } from '../audit/anchor';
+import { departmentClock, departmentTimeZone, departmentToday } from '../calendar';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { letterheadOf } from '../letters/letterhead';
@@ -10,7 +11,6 @@ import type { Ctx, HandlersFor } from '../router';
 import { getDepartment } from '../system/settings';
 import { computeReport, type ComputedReport } from './compute';
 import { writePackage } from './package';
-import { departmentTimeZone, departmentToday } from './period';
 import { exportById, listExports, recordExport, setSuppressionThreshold, suppressionThreshold } from './repo';
 import { summaryPdf } from './summary';
 import { suppress, type Suppression } from './suppress';
@@ -81,10 +81,10 @@ export const reportsHandlers: ReportHandlers = {
   'reports.compute': (ctx, input) => {
     const db = ctx.db;
     const started = performance.now();
-    const today = departmentToday(db, ctx.backend.now());
+    const { timeZone, today } = departmentClock(db, ctx.backend.now());
     const period = checkedPeriod(input, today);
     const officerId = ctx.user.role === 'officer' ? ctx.user.id : null;
-    const opts = { timeZone: departmentTimeZone(db), today, officerId };
+    const opts = { timeZone, today, officerId };
     const report = computeReport(db, period, opts);
     const previous = input.compare ? computeReport(db, previousPeriod(period), opts) : null;
     const threshold = suppressionThreshold(db);

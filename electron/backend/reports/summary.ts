@@ -1,3 +1,4 @@
+import { dateIn } from '../../../shared/domain/calendar';
 import { categoriesOf, keyOf, type Measure, MEASURES, measure } from '../../../shared/domain/reports/catalogue';
 import { monthLabel, periodDates, periodLabel, periodName } from '../../../shared/domain/reports/periods';
 import { inSentence, SUPPRESSED_MARKER, suppressionNote } from '../../../shared/domain/reports/words';
@@ -71,7 +72,7 @@ export function summaryBlocks(input: SummaryInput): PdfBlock[] {
     { kind: 'heading', text: `Deflection programme summary: ${periodLabel(report.period)}` },
     {
       kind: 'small',
-      text: `Figures as of ${report.today} (statuses are those of that day); days in the department’s time zone, ${report.timeZone}. Made ${input.createdIso.slice(0, 10)} with Deflect.`,
+      text: `Figures as of ${report.today} (statuses are those of that day); days in the department’s time zone, ${report.timeZone}. Made ${dateIn(Date.parse(input.createdIso), report.timeZone)} with Deflect.`,
     },
     {
       kind: 'figures',

@@ -16,6 +16,7 @@ import { RestoreScreen } from '../backups/RestoreScreen';
 import { DataFolderScreen } from '../system/DataFolderScreen';
 import { DemoAccounts } from '../demo/DemoNotice';
 import { CenteredPage } from '../ui/CenteredPage';
+import { setDepartmentTimeZone } from '../ui/format';
 import { LockedContext } from '../ui/lock-context';
 import { navigate } from './router';
 import { SessionContext, type SessionContextValue } from './session';
@@ -155,6 +156,8 @@ export function App() {
   const startSession = useCallback(
     (result: LoginResult, previous: SessionPhase | null) => {
       setSystem((s) => (s ? { ...s, idleLockMinutes: result.idleLockMinutes } : s));
+      // Before any screen renders: every "today" of the window is the department's.
+      setDepartmentTimeZone(result.timeZone);
       if (previous && result.resumed) {
         // Same user: the screens behind the lock come back with their unsaved input.
         setPhase({ ...previous, user: result.user, locked: false, mounted: true });

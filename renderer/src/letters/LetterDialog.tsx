@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconEye, IconFileText } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { contract, type OutputOf } from '../../../shared/contract';
@@ -122,12 +121,9 @@ export function MakeLetterDialog({
       gated(api.letters.generate(override ? { ...input, override: { reason: override } } : input), setGate),
     );
     if (out) {
+      // The dialog itself says "Letter made" (a status region that takes the focus): no toast besides,
+      // which a screen reader would announce a second time.
       setMade(out.letter.id);
-      notifications.show({
-        color: 'green',
-        title: 'Letter made',
-        message: 'It is stored with the referral; the disclosure is logged.',
-      });
       onMade();
     }
   }

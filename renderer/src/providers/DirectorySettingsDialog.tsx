@@ -6,6 +6,7 @@ import { api } from '../api';
 import { AppModal } from '../ui/AppModal';
 import { useForm } from '../ui/form';
 import { FormErrors } from '../ui/FormErrors';
+import { setDepartmentTimeZone } from '../ui/format';
 
 const EMPTY = { timeZone: '', staleMonths: 6 as number | string };
 
@@ -43,10 +44,11 @@ export function DirectorySettingsDialog({
     e.preventDefault();
     const saved = await form.submit((input) => api.providers.updateSettings(input));
     if (!saved) return;
+    setDepartmentTimeZone(saved.timeZone);
     notifications.show({
       color: 'green',
       title: 'Directory settings saved',
-      message: `Open now uses ${saved.timeZone}; listings are flagged after ${saved.staleMonths} months.`,
+      message: `The department's days are counted in ${saved.timeZone}; listings are flagged after ${saved.staleMonths} months.`,
     });
     onSaved();
     onClose();
@@ -58,7 +60,7 @@ export function DirectorySettingsDialog({
         <Stack>
           <Select
             label="Department time zone"
-            description="“Open now” and verification dates are judged in this time zone."
+            description="The department’s calendar: “today”, due dates, this week, report periods and “open now” are counted in this time zone."
             data={zones}
             searchable
             {...form.select('timeZone')}

@@ -7,7 +7,7 @@ import { periodLabel } from '../../../shared/domain/reports/periods';
 import { inSentence } from '../../../shared/domain/reports/words';
 import { api } from '../api';
 import { useSession } from '../app/session';
-import { inputDate } from '../ui/format';
+import { departmentToday } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { useQuery } from '../ui/useQuery';
 import { changeText, formatFigure } from './figures';
@@ -69,7 +69,7 @@ function Headlines({ report }: { report: Report }) {
 
 export function ReportsScreen() {
   const { user } = useSession();
-  const today = inputDate();
+  const today = departmentToday();
   const [picker, setPicker] = useState(() => initialPicker(today));
   const picked = useMemo(() => pickedPeriod(picker, today), [picker, today]);
   const period = 'period' in picked ? picked.period : null;

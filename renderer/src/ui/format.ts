@@ -1,10 +1,41 @@
 import dayjs from 'dayjs';
+import { addDays, dateIn, daysBetween } from '../../../shared/domain/calendar';
 
 /**
  * How the window writes dates, times and counts: the only place that does (lint refuses `dayjs` and
  * `toLocale…String` elsewhere in the renderer). US workstation style: "Jan 1, 2005", "8:52 AM",
  * "Nov 28, 2026, 9:41 PM". Dates without a time (YYYY-MM-DD) are calendar days, never shifted by time zone.
+ *
+ * "Today" is the department's: the date in its time zone (Directory settings), as the backend counts it, so
+ * that "Due today", ages, the newest date a form accepts and the default report period agree with what the
+ * backend accepts and flags even on a workstation whose clock is set to another zone. Times of day are
+ * shown and typed on the workstation's clock.
  */
+
+let departmentZone: string | null = null;
+
+/** The department's time zone, given by the login (and again when the Directory settings change it). */
+export function setDepartmentTimeZone(timeZone: string | null): void {
+  try {
+    if (timeZone) dateIn(0, timeZone);
+    departmentZone = timeZone;
+  } catch {
+    // A zone this browser does not know (the backend checked it against its own list): the workstation's dates.
+    departmentZone = null;
+  }
+}
+
+/** The department's calendar date of a moment; the workstation's own before anyone has logged in. */
+function calendarDate(ms: number): string {
+  return departmentZone ? dateIn(ms, departmentZone) : dayjs(ms).format('YYYY-MM-DD');
+}
+
+/** Today's date (YYYY-MM-DD) in the department's time zone. */
+export function departmentToday(): string {
+  return calendarDate(Date.now());
+}
+
+const thisYear = () => Number(departmentToday().slice(0, 4));
 
 const DATE = 'MMM D, YYYY';
 const TIME = 'h:mm A';
@@ -34,14 +65,14 @@ export function formatDateTime(value: string | null | undefined, empty = '—'):
 export function formatShortDateTime(value: string | null | undefined, empty = '—'): string {
   const d = parse(value);
   if (!d) return empty;
-  return d.format(d.year() === dayjs().year() ? `MMM D, ${TIME}` : `${DATE}, ${TIME}`);
+  return d.format(d.year() === thisYear() ? `MMM D, ${TIME}` : `${DATE}, ${TIME}`);
 }
 
 /** A day without its year when it is this year ("Nov 28"), else with it ("Nov 28, 2025"). */
 export function formatShortDate(value: string | null | undefined, empty = '—'): string {
   const d = parse(value);
   if (!d) return empty;
-  return d.format(d.year() === dayjs().year() ? 'MMM D' : DATE);
+  return d.format(d.year() === thisYear() ? 'MMM D' : DATE);
 }
 
 /** With the weekday, for dates near today: "Mon, Nov 30". */
@@ -56,14 +87,14 @@ export function formatWhen(value: string | null | undefined, empty = '—'): str
   return d.isSame(dayjs(), 'day') ? `${d.format(TIME)} today` : formatShortDateTime(value);
 }
 
-/** Whole days from today to a calendar date (negative when past). */
+/** Whole days from the department's today to a calendar date (negative when past). */
 export function daysFromToday(date: string): number {
-  return dayjs(date).startOf('day').diff(dayjs().startOf('day'), 'day');
+  return daysBetween(departmentToday(), date.slice(0, 10));
 }
 
-/** Age in whole years on today's date. */
+/** Age in whole years on the department's today. */
 export function ageOn(dateOfBirth: string): number {
-  return dayjs().diff(dayjs(dateOfBirth), 'year');
+  return dayjs(departmentToday()).diff(dayjs(dateOfBirth), 'year');
 }
 
 /** A count as staff read it: "12,480". */
@@ -91,9 +122,9 @@ export function formatAgo(value: string | null | undefined, empty = '—'): stri
   return `${days} ${days === 1 ? 'day' : 'days'} ago`;
 }
 
-/** Today plus `days`, as a date input holds it (YYYY-MM-DD). */
+/** The department's today plus `days`, as a date input holds it (YYYY-MM-DD). */
 export function inputDate(days = 0): string {
-  return dayjs().add(days, 'day').format('YYYY-MM-DD');
+  return addDays(departmentToday(), days);
 }
 
 /** Now, as a date-and-time input holds it (YYYY-MM-DDTHH:mm, local). */
@@ -140,10 +171,10 @@ export function formatMonth(value: string): string {
   return d ? d.format('MMMM YYYY') : value;
 }
 
-/** The local calendar day of a moment, as a date input holds it (YYYY-MM-DD). */
+/** The department's calendar day of a moment, as a date input holds it (YYYY-MM-DD). */
 export function inputDateOf(value: string): string {
   const d = parse(value);
-  return d ? d.format('YYYY-MM-DD') : '';
+  return d ? calendarDate(d.valueOf()) : '';
 }
 
 /** The weekday of a date: "Mon". */

@@ -1,4 +1,7 @@
+import { addDays, daysBetween } from '../calendar';
 import { quarterOf, quarterRange, shiftQuarter } from '../tta';
+
+export { addDays };
 
 /**
  * Report periods: a quarter (the default: the last full one), a calendar year, or any range of days. Dates
@@ -19,18 +22,8 @@ export const EARLIEST_REPORT_DATE = '2000-01-01';
 export const MAX_REPORT_DAYS = 366 * 20;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** A calendar date plus whole days. */
-export function addDays(date: string, days: number): string {
-  return ymd(dayMs(date) + days * 86_400_000);
-}
-
 /** Days from `from` to `to` (calendar days; no time zone involved). */
-export function dayDiff(from: string, to: string): number {
-  return Math.round((dayMs(to) - dayMs(from)) / 86_400_000);
-}
+export const dayDiff = daysBetween;
 
 /** Number of days a period covers, both ends included. */
 export function periodDays(p: Period): number {
