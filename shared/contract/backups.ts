@@ -157,14 +157,17 @@ export const backupsContract = {
     access: ['admin'],
     kind: 'query',
   }),
-  /** Starts a backup now, to the configured folder or the one given; follow it with `backups.job`. */
+  /**
+   * Starts a backup now, to the configured folder or the one given; follow it with `backups.job`. Asked
+   * without a folder while a backup is already running (the daily one), it returns that one (`joined`).
+   */
   'backups.start': procedure({
     input: z.strictObject({
       folder: pathSchema('backup folder').optional(),
       /** Recorded in the backup log: from the window, or the command line (IT automation). */
       trigger: z.enum(['manual', 'cli']).default('manual'),
     }),
-    output: z.object({ job: jobStateSchema }),
+    output: z.object({ job: jobStateSchema, joined: z.boolean() }),
     access: ['admin'],
     kind: 'mutation',
   }),

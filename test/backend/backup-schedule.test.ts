@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backupsToKeep } from '../../electron/backend/backup/rotation';
-import { backupHealth, scheduledBackupDue } from '../../electron/backend/backup/service';
+import { readBackupLog } from '../../electron/backend/backup/log';
+import { backupHealth, scheduledBackupDue, startBackup } from '../../electron/backend/backup/service';
 import { finished } from './backupHelpers';
 import { ADMIN, setUpApp, tempDir } from './helpers';
 
@@ -59,5 +60,31 @@ describe('the daily schedule and the home-screen warning', () => {
       reachable: false,
       problem: expect.stringMatching(/cannot be found.*last good backup was made on Nov 27, 2026/),
     });
+  });
+});
+
+describe('"Back up now" while the daily backup runs', () => {
+  it('follows that backup instead of refusing or making a second; another folder is still refused until it ends', async () => {
+    const app = await setUpApp();
+    const folder = tempDir('deflect-join-');
+    const other = tempDir('deflect-join-other-');
+    await app.call('backups.updateSettings', { enabled: true, folder, time: '02:00', keepDaily: 7, keepMonthly: 12 });
+    const daily = startBackup(app.backend, folder, 'scheduled');
+
+    const now = await app.call('backups.start', {});
+    expect(now).toMatchObject({ joined: true, job: { id: daily.id, kind: 'backup', done: false } });
+    expect(await app.router.call('backups.start', { folder: other })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'A backup is already running. Wait for it to finish.' },
+    });
+
+    expect(await finished(app)).toMatchObject({ id: daily.id, ok: true });
+    const log = readBackupLog(app.dataDir);
+    expect(log.map((e) => e.trigger)).toEqual(['scheduled']);
+    // Once it has ended, "Back up now" makes a backup of its own.
+    expect(await app.call('backups.start', {})).toMatchObject({ joined: false, job: { done: false } });
+    expect((await finished(app)).ok).toBe(true);
+    expect(readBackupLog(app.dataDir).map((e) => e.trigger)).toEqual(['scheduled', 'manual']);
+    app.backend.shutdown();
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { createBackend } from '../../electron/backend';
+import { startBackup } from '../../electron/backend/backup/service';
 import { seedStore } from '../../electron/backend/demo/seed';
 import { openSlot } from '../../electron/backend/vault/slots';
 import { ADMIN, type App, checkA11y, KDF_WAIT, login, newPage, snap, startApp } from './helpers';
@@ -99,15 +100,28 @@ test('Back up now shows its progress, then the backup is listed as verified with
   await expect(done).toBeVisible({ timeout: 60_000 });
   expect(await page.evaluate('window.sawBackupProgress')).toBe(true);
   await expect(done).toContainText('400 people, 2,000 contacts');
+  // The daily backup is due from the moment the folder is saved (there is none yet), so it may have started
+  // just before the click: then "Back up now" followed it and says so, and the log names it for what it was.
+  const joined = await page.getByRole('note').filter({ hasText: 'The daily backup had just started' }).count();
   const row = page.getByTestId('backup-log-row').first();
   await expect(row).toContainText('Verified');
-  await expect(row).toContainText('Manual');
+  await expect(row).toContainText(joined ? 'Daily' : 'Manual');
   await expect(row).toContainText(/\d+:[0-9a-f]{8}…/);
   await expect(page.getByTestId('last-good-backup')).toHaveText(/just now|minute/);
   const files = readdirSync(folder).filter((f) => f.endsWith('.deflectbackup'));
   expect(files).toHaveLength(1);
   await checkA11y(page, 'backups after a backup');
   await snap(page, 'backups-verified');
+});
+
+test('the daily backup, started while the screen is open, is shown as it runs and listed when it ends', async () => {
+  // What the schedule does at its time (it checks every minute): the screen is not told, it looks.
+  startBackup(app.harness.backend, folder, 'scheduled');
+  const row = page.getByTestId('backup-log-row').first();
+  await expect(row).toContainText('Daily', { timeout: 20_000 });
+  await expect(row).toContainText('Verified');
+  await expect(page.getByRole('status').filter({ hasText: 'Backup written and verified' }).first()).toBeVisible();
+  await expect(page.getByTestId('last-good-backup')).toHaveText(/just now|minute/);
 });
 
 test('the backup is restored into a new folder after its checks, and the restored store opens', async () => {

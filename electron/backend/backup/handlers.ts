@@ -39,8 +39,15 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.start': (ctx, input) => {
     const folder = input.folder ?? getBackupSettings(ctx.db).folder;
     if (!folder) throw new AppError('invalid_input', 'Choose a backup folder first.', 'folder');
+    // "Back up now" while the daily backup (to the same, configured folder) is running: that backup is the one
+    // asked for, so the window follows it instead of being told to wait.
+    const running = tasksOf(ctx.backend).current();
+    if (running && !running.done && running.kind === 'backup' && input.folder === undefined) {
+      ctx.audit.detail = { folderGiven: false, trigger: input.trigger, joinedRunning: true };
+      return { job: running, joined: true };
+    }
     ctx.audit.detail = { folderGiven: input.folder !== undefined, trigger: input.trigger };
-    return { job: startBackup(ctx.backend, folder, input.trigger) };
+    return { job: startBackup(ctx.backend, folder, input.trigger), joined: false };
   },
 
   'backups.cancel': {

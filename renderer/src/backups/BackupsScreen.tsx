@@ -130,16 +130,21 @@ export function BackupsScreen() {
     void reloadLog();
     void reloadHealth();
   }, [reloadLog, reloadHealth]);
+  // The daily backup can start while this screen is open: it is looked for every few seconds and followed.
   const { job, follow, running } = useJob(
     useCallback(() => api.backups.job({}), []),
     onDone,
+    { watchMs: 5_000 },
   );
+  const [joined, setJoined] = useState(false);
 
   async function backUpNow() {
     setStartError(null);
     const r = await api.backups.start({});
-    if (r.ok) follow(r.value.job);
-    else if (!isSessionProblem(r.error.code)) setStartError(r.error.message);
+    if (r.ok) {
+      setJoined(r.value.joined);
+      follow(r.value.job);
+    } else if (!isSessionProblem(r.error.code)) setStartError(r.error.message);
   }
 
   const last = job?.done ? job : null;
@@ -213,6 +218,11 @@ export function BackupsScreen() {
       </SimpleGrid>
 
       {job && !job.done ? <JobProgress job={job} label="Backup progress" /> : null}
+      {joined && job ? (
+        <Text size="sm" role="note">
+          The daily backup had just started, so “Back up now” shows that one rather than making a second.
+        </Text>
+      ) : null}
       {startError ? (
         <Alert color="red" variant="light" title="Backup not started" role="alert">
           {startError}

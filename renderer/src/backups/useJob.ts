@@ -5,18 +5,51 @@ import type { Result } from '../../../shared/contract/procedure';
 /**
  * Follows a long store job (backup, restore, key rotation) for its progress bar: starts from the state a
  * start call returned, then asks again every 400 ms until it is done. `poll` must be stable.
+ * With `watchMs`, a job that starts without this screen (the daily backup) is looked for that often
+ * while none is followed: followed while it runs, and reported (`onDone`) if it ended between two looks.
  */
-export function useJob(poll: () => Promise<Result<{ job: JobState | null }>>, onDone?: (job: JobState) => void) {
+export function useJob(
+  poll: () => Promise<Result<{ job: JobState | null }>>,
+  onDone?: (job: JobState) => void,
+  options: { watchMs?: number } = {},
+) {
   const [job, setJob] = useState<JobState | null>(null);
   const done = useRef(onDone);
   done.current = onDone;
+  /** The newest job this screen knows of; undefined until the first look. */
+  const known = useRef<string | null | undefined>(undefined);
+  const { watchMs } = options;
+  const idle = job === null || job.done;
+  if (job) known.current = job.id;
 
-  // A job already running (the screen was opened during a scheduled backup) is picked up too.
+  // A job already running (the screen was opened during a scheduled backup) is picked up too, and, when
+  // watching, one that starts later.
   useEffect(() => {
-    void poll().then((r) => {
-      if (r.ok && r.value.job && !r.value.job.done) setJob(r.value.job);
-    });
-  }, [poll]);
+    if (!idle) return;
+    let stopped = false;
+    const look = () =>
+      void poll().then((r) => {
+        if (stopped || !r.ok) return;
+        const found = r.value.job;
+        const first = known.current === undefined;
+        if (!found || found.id === known.current) {
+          if (first) known.current = found?.id ?? null;
+          return;
+        }
+        known.current = found.id;
+        if (!found.done) setJob(found);
+        else if (!first && watchMs) {
+          setJob(found);
+          done.current?.(found);
+        }
+      });
+    look();
+    const timer = watchMs ? setInterval(look, watchMs) : null;
+    return () => {
+      stopped = true;
+      if (timer) clearInterval(timer);
+    };
+  }, [poll, idle, watchMs]);
 
   useEffect(() => {
     if (!job || job.done) return;
