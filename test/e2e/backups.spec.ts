@@ -116,9 +116,12 @@ test('Back up now shows its progress, then the backup is listed as verified with
 
 test('the daily backup, started while the screen is open, is shown as it runs and listed when it ends', async () => {
   // What the schedule does at its time (it checks every minute): the screen is not told, it looks.
+  const rows = page.getByTestId('backup-log-row');
+  const before = await rows.count();
   startBackup(app.harness.backend, folder, 'scheduled');
-  const row = page.getByTestId('backup-log-row').first();
-  await expect(row).toContainText('Daily', { timeout: 20_000 });
+  await expect(rows).toHaveCount(before + 1, { timeout: 20_000 });
+  const row = rows.first();
+  await expect(row).toContainText('Daily');
   await expect(row).toContainText('Verified');
   await expect(page.getByRole('status').filter({ hasText: 'Backup written and verified' }).first()).toBeVisible();
   await expect(page.getByTestId('last-good-backup')).toHaveText(/just now|minute/);
