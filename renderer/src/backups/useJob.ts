@@ -20,7 +20,6 @@ export function useJob(
   const known = useRef<string | null | undefined>(undefined);
   const { watchMs } = options;
   const idle = job === null || job.done;
-  if (job) known.current = job.id;
 
   // A job already running (the screen was opened during a scheduled backup) is picked up too, and, when
   // watching, one that starts later.
@@ -67,7 +66,10 @@ export function useJob(
     };
   }, [job, poll]);
 
-  const follow = useCallback((started: JobState) => setJob(started), []);
+  const follow = useCallback((started: JobState) => {
+    known.current = started.id;
+    setJob(started);
+  }, []);
   const clear = useCallback(() => setJob(null), []);
   return { job, follow, clear, running: job !== null && !job.done };
 }
